@@ -1,0 +1,77 @@
+package io.shoplake.cli;
+
+import io.shoplake.config.ConfigException;
+import io.shoplake.lake.MissingTableException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code shoplake} command: every subcommand is listed here. */
+@Command(name = "shoplake", mixinStandardHelpOptions = true, version = "shoplake 0.1.0",
+        description = "Commerce data platform: ingest, a quality-checked Iceberg lakehouse, and business answers.",
+        subcommands = {
+                TablesCommand.class,
+                RunsCommand.class,
+                SqlCommand.class,
+        })
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int RUN_FAILED = 1;
+    public static final int USAGE = 2;
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI and returns its exit code; never exits the JVM (tests call this). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean verbose = parseResult.expandedArgs().contains("--verbose");
+            return report(e, commandLine.getErr(), verbose);
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Maps an exception to an exit code and a one-line message; the stack trace only with --verbose. */
+    static int report(Exception e, PrintWriter err, boolean verbose) {
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        if (e instanceof UsageException || e instanceof ConfigException) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        }
+        if (e instanceof RunFailedException || e instanceof MissingTableException) {
+            err.println("error: " + e.getMessage());
+            return RUN_FAILED;
+        }
+        err.println("error: " + firstLine(e) + (verbose ? "" : " (run with --verbose for details)"));
+        return RUN_FAILED;
+    }
+
+    static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null)) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,54 @@
+package io.shoplake.cli;
+
+import io.shoplake.lake.Lakehouse;
+import io.shoplake.lake.Layer;
+import io.shoplake.lake.TableId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code shoplake tables}: every lake table with its layer and row count. */
+@Command(name = "tables", mixinStandardHelpOptions = true, description = "List every lake table with its row count.")
+final class TablesCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    JsonOption output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (Workspace workspace = Workspace.of(common)) {
+            Lakehouse lake = workspace.lake();
+            List<Map<String, Object>> tables = new ArrayList<>();
+            for (Layer layer : Layer.values()) {
+                for (TableId table : lake.tables(layer)) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("layer", layer.namespace());
+                    entry.put("table", table.toString());
+                    entry.put("rows", lake.read(table).count());
+                    tables.add(entry);
+                }
+            }
+            var out = spec.commandLine().getOut();
+            if (output.json()) {
+                Output.json(out, tables);
+            } else {
+                Output.table(out, List.of("layer", "table", "rows"), tables.stream()
+                        .map(t -> List.of(String.valueOf(t.get("layer")), String.valueOf(t.get("table")),
+                                String.valueOf(t.get("rows"))))
+                        .toList());
+            }
+            return Main.OK;
+        }
+    }
+}
