@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 TablesCommand.class,
                 RunsCommand.class,
                 SqlCommand.class,
+                RunCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
 
