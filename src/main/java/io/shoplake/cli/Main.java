@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 SqlCommand.class,
                 RunCommand.class,
                 ReportCommand.class,
+                GenerateCommand.class,
         })
 public final class Main implements Runnable {
 
