@@ -1,6 +1,5 @@
 package io.shoplake.bench;
 
-import io.shoplake.jobs.flyers.FlyerEngagementReports;
 import io.shoplake.jobs.flyers.FlyerTimeMetric;
 import io.shoplake.jobs.flyers.MetricSettings;
 import io.shoplake.lake.SparkSessions;
@@ -74,8 +73,8 @@ public final class FlyerTimeBench {
                 times.computeIfAbsent("shoplake", k -> new ArrayList<>()).add(timed(() -> {
                     spark.sparkContext().setJobDescription("bench shoplake flyer time");
                     Dataset<Row> input = spark.read().parquet(events.toString());
-                    Dataset<Row> report = new FlyerTimeMetric(MetricSettings.DEFAULT).userFlyerTime(input);
-                    FlyerEngagementReports.flyerTimeDaily(report).write().mode(SaveMode.Overwrite).parquet(sparkOut);
+                    new FlyerTimeMetric(MetricSettings.DEFAULT).flyerTimeDaily(input)
+                            .write().mode(SaveMode.Overwrite).parquet(sparkOut);
                 }));
                 times.computeIfAbsent("duckdb", k -> new ArrayList<>()).add(timed(() ->
                         sql.execute("COPY (" + sql(parquet, "epoch_us(event_at)", "NULLS FIRST") + ") TO '" + duckOut
