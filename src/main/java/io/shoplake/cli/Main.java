@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 TablesCommand.class,
                 RunsCommand.class,
                 SqlCommand.class,
+                BuildCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
 
