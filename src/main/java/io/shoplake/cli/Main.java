@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 SqlCommand.class,
                 IngestCommand.class,
+                BuildCommand.class,
+                ReportCommand.class,
         })
 public final class Main implements Runnable {
 
