@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 SqlCommand.class,
                 GenerateCommand.class,
+                MysqlCommand.class,
         })
 public final class Main implements Runnable {
 
