@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 BuildCommand.class,
                 ReportCommand.class,
+                GenerateCommand.class,
+                MysqlCommand.class,
         })
 public final class Main implements Runnable {
 
