@@ -1,0 +1,165 @@
+package io.shoplake.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+
+/**
+ * The one place that reads and writes lake tables. Jobs hand it {@code Dataset}s; it turns them into atomic Iceberg
+ * commits (append, replace, partition overwrite, merge by key).
+ */
+public final class Lakehouse {
+
+    /** The catalog name the CLI registers; tests register others so each gets a fresh lake. */
+    public static final String DEFAULT_CATALOG = "lake";
+
+    private final SparkSession spark;
+    private final String catalog;
+    private final LakeSettings settings;
+
+    public Lakehouse(SparkSession spark, String catalog, LakeSettings settings) {
+        this.spark = requireNonNull(spark, "spark is null");
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        SparkSessions.registerCatalog(spark, catalog, settings);
+        for (Layer layer : Layer.values()) {
+            spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog + "." + layer.namespace());
+        }
+    }
+
+    public SparkSession spark() {
+        return spark;
+    }
+
+    public LakeSettings settings() {
+        return settings;
+    }
+
+    /** The Spark SQL name of a table, e.g. {@code lake.silver.orders}. */
+    public String sqlName(TableId table) {
+        return catalog + "." + table;
+    }
+
+    public boolean exists(TableId table) {
+        return spark.catalog().tableExists(sqlName(table));
+    }
+
+    public Dataset<Row> read(TableId table) {
+        if (!exists(table)) {
+            throw new MissingTableException(table);
+        }
+        return spark.table(sqlName(table));
+    }
+
+    /** Runs SQL in which tables may be written {@code layer.name}; the lake catalog is the current one. */
+    public Dataset<Row> sql(String query) {
+        spark.sql("USE " + catalog);
+        return spark.sql(query);
+    }
+
+    /** All tables of a layer, sorted by name. */
+    public List<TableId> tables(Layer layer) {
+        return spark.sql("SHOW TABLES IN " + catalog + "." + layer.namespace()).collectAsList().stream()
+                .map(row -> new TableId(layer, row.getString(1)))
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .collect(Collectors.toList());
+    }
+
+    /** The current snapshot id of a table; empty when the table does not exist or has no snapshot yet. */
+    public OptionalLong snapshotId(TableId table) {
+        if (!exists(table)) {
+            return OptionalLong.empty();
+        }
+        List<Row> rows = spark.sql("SELECT snapshot_id FROM " + sqlName(table) + ".snapshots ORDER BY committed_at DESC LIMIT 1")
+                .collectAsList();
+        return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0).getLong(0));
+    }
+
+    /** Appends rows, creating the table (partitioned by {@code partitionColumns}) on first write. */
+    public void append(TableId table, Dataset<Row> rows, String... partitionColumns) {
+        if (!exists(table)) {
+            create(table, rows, partitionColumns);
+            return;
+        }
+        try {
+            rows.writeTo(sqlName(table)).option("mergeSchema", "true").append();
+        } catch (NoSuchTableException e) {
+            throw new MissingTableException(table);
+        }
+    }
+
+    /** Replaces the whole table with {@code rows} in one commit. */
+    public void replace(TableId table, Dataset<Row> rows, String... partitionColumns) {
+        var writer = rows.writeTo(sqlName(table)).using("iceberg");
+        if (partitionColumns.length > 0) {
+            writer = writer.partitionedBy(org.apache.spark.sql.functions.col(partitionColumns[0]),
+                    Arrays.stream(partitionColumns).skip(1).map(org.apache.spark.sql.functions::col)
+                            .toArray(org.apache.spark.sql.Column[]::new));
+        }
+        writer.createOrReplace();
+    }
+
+    /**
+     * Overwrites exactly the partitions present in {@code rows} (a re-run for a date replaces that date only),
+     * creating the table on first write.
+     */
+    public void overwritePartitions(TableId table, Dataset<Row> rows, String... partitionColumns) {
+        if (!exists(table)) {
+            create(table, rows, partitionColumns);
+            return;
+        }
+        try {
+            rows.writeTo(sqlName(table)).overwritePartitions();
+        } catch (NoSuchTableException e) {
+            throw new MissingTableException(table);
+        }
+    }
+
+    /**
+     * Upserts {@code rows} by {@code keys}: matching rows are updated, new ones inserted. {@code rows} must hold at
+     * most one row per key.
+     */
+    public void merge(TableId table, Dataset<Row> rows, List<String> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("merge needs at least one key column");
+        }
+        if (!exists(table)) {
+            create(table, rows);
+            return;
+        }
+        String view = "merge_source_" + table.layer().namespace() + "_" + table.name();
+        rows.createOrReplaceTempView(view);
+        String on = keys.stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
+        spark.sql("MERGE INTO " + sqlName(table) + " t USING " + view + " s ON " + on
+                + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
+        spark.catalog().dropTempView(view);
+    }
+
+    /** Deletes the table if it exists (and its data files). */
+    public void drop(TableId table) {
+        spark.sql("DROP TABLE IF EXISTS " + sqlName(table) + " PURGE");
+    }
+
+    private void create(TableId table, Dataset<Row> rows, String... partitionColumns) {
+        var writer = rows.writeTo(sqlName(table)).using("iceberg")
+                .tableProperty("format-version", "2")
+                .tableProperty("write.merge.mode", "copy-on-write");
+        if (partitionColumns.length > 0) {
+            writer = writer.partitionedBy(org.apache.spark.sql.functions.col(partitionColumns[0]),
+                    Arrays.stream(partitionColumns).skip(1).map(org.apache.spark.sql.functions::col)
+                            .toArray(org.apache.spark.sql.Column[]::new));
+        }
+        try {
+            writer.create();
+        } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
+            throw new IllegalStateException("table was created concurrently: " + table, e);
+        }
+    }
+}

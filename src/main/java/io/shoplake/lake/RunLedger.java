@@ -1,0 +1,108 @@
+package io.shoplake.lake;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Records every job step in {@code ops.runs}: the platform's run history and lineage. */
+public final class RunLedger {
+
+    public static final TableId RUNS = TableId.ops("runs");
+
+    static final StructType SCHEMA = new StructType()
+            .add("run_id", DataTypes.StringType, false)
+            .add("job", DataTypes.StringType, false)
+            .add("step", DataTypes.StringType, false)
+            .add("as_of", DataTypes.DateType, true)
+            .add("started_at", DataTypes.TimestampType, false)
+            .add("ended_at", DataTypes.TimestampType, false)
+            .add("status", DataTypes.StringType, false)
+            .add("rows_in", DataTypes.LongType, false)
+            .add("rows_out", DataTypes.LongType, false)
+            .add("rows_quarantined", DataTypes.LongType, false)
+            .add("input_snapshots", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
+            .add("output_snapshots", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), false)
+            .add("error", DataTypes.StringType, true);
+
+    private static final DateTimeFormatter RUN_ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Lakehouse lake;
+
+    public RunLedger(Lakehouse lake) {
+        this.lake = requireNonNull(lake, "lake is null");
+    }
+
+    /** A new run id: sortable by start time, unique by a random suffix. */
+    public static String newRunId() {
+        return RUN_ID_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /**
+     * Runs one step and records it, succeeded or failed. Input snapshot ids are taken before the step, output
+     * snapshot ids after it. A failure is recorded and rethrown.
+     */
+    public StepRun step(String runId, String job, String step, Optional<LocalDate> asOf, List<TableId> inputs,
+                        List<TableId> outputs, Supplier<StepCounts> body) {
+        Instant started = Instant.now();
+        Map<String, Long> inputSnapshots = snapshots(inputs);
+        lake.spark().sparkContext().setJobGroup(job + ":" + step, job + " " + step + asOf.map(d -> " as of " + d).orElse(""), false);
+        try {
+            StepCounts counts = body.get();
+            StepRun run = new StepRun(runId, job, step, asOf, started, Instant.now(), StepStatus.SUCCEEDED, counts,
+                    inputSnapshots, snapshots(outputs), Optional.empty());
+            record(run);
+            return run;
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            record(new StepRun(runId, job, step, asOf, started, Instant.now(), StepStatus.FAILED,
+                    new StepCounts(0, 0, 0), inputSnapshots, Map.of(), Optional.of(message)));
+            throw e;
+        } finally {
+            lake.spark().sparkContext().clearJobGroup();
+        }
+    }
+
+    /** Appends one finished step to {@code ops.runs}. */
+    public void record(StepRun run) {
+        Row row = RowFactory.create(run.runId(), run.job(), run.step(), run.asOf().map(Date::valueOf).orElse(null),
+                Timestamp.from(run.startedAt()), Timestamp.from(run.endedAt()), run.status().name(),
+                run.counts().rowsIn(), run.counts().rowsOut(), run.counts().rowsQuarantined(),
+                run.inputSnapshots(), run.outputSnapshots(), run.error().orElse(null));
+        Dataset<Row> rows = lake.spark().createDataFrame(List.of(row), SCHEMA);
+        lake.append(RUNS, rows);
+    }
+
+    /** The recorded steps, newest first. */
+    public Dataset<Row> history() {
+        if (!lake.exists(RUNS)) {
+            return lake.spark().createDataFrame(List.of(), SCHEMA);
+        }
+        return lake.read(RUNS).orderBy(org.apache.spark.sql.functions.col("started_at").desc(),
+                org.apache.spark.sql.functions.col("step"));
+    }
+
+    private Map<String, Long> snapshots(List<TableId> tables) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (TableId table : tables) {
+            lake.snapshotId(table).ifPresent(id -> ids.put(table.toString(), id));
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,6 @@
+package io.shoplake.lake;
+
+/** How a recorded step ended. */
+public enum StepStatus {
+    SUCCEEDED, FAILED
+}

@@ -1,0 +1,86 @@
+package io.shoplake.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shoplake.testing.TestSpark;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LakehouseTest {
+
+    private static final StructType PEOPLE = new StructType()
+            .add("id", DataTypes.IntegerType)
+            .add("name", DataTypes.StringType);
+
+    @TempDir
+    Path dir;
+
+    private Dataset<Row> people(Object[]... rows) {
+        return TestSpark.spark().createDataFrame(java.util.Arrays.stream(rows).map(RowFactory::create).toList(), PEOPLE);
+    }
+
+    @Test
+    void mergeUpdatesMatchingKeysAndInsertsNewOnes() {
+        Lakehouse lake = TestSpark.freshLake(dir);
+        TableId table = TableId.silver("people");
+        lake.merge(table, people(new Object[] {1, "ann"}, new Object[] {2, "bob"}), List.of("id"));
+        lake.merge(table, people(new Object[] {2, "bobby"}, new Object[] {3, "cy"}), List.of("id"));
+
+        List<String> rows = lake.read(table).orderBy("id").collectAsList().stream()
+                .map(r -> r.getInt(0) + ":" + r.getString(1)).toList();
+        assertThat(rows).containsExactly("1:ann", "2:bobby", "3:cy");
+    }
+
+    @Test
+    void overwritePartitionsReplacesOnlyThePartitionsWritten() {
+        Lakehouse lake = TestSpark.freshLake(dir);
+        TableId table = TableId.gold("people_by_id");
+        lake.overwritePartitions(table, people(new Object[] {1, "ann"}, new Object[] {2, "bob"}), "id");
+        lake.overwritePartitions(table, people(new Object[] {2, "bo"}), "id");
+
+        assertThat(lake.read(table).orderBy("id").collectAsList()).extracting(r -> r.getString(1))
+                .containsExactly("ann", "bo");
+    }
+
+    @Test
+    void ledgerRecordsSucceededAndFailedStepsWithSnapshots() {
+        Lakehouse lake = TestSpark.freshLake(dir);
+        RunLedger ledger = new RunLedger(lake);
+        TableId table = TableId.silver("people");
+        String runId = RunLedger.newRunId();
+        StepRun ok = ledger.step(runId, "test", "write", Optional.of(LocalDate.of(2024, 1, 2)), List.of(), List.of(table),
+                () -> {
+                    lake.append(table, people(new Object[] {1, "ann"}));
+                    return new StepCounts(1, 1, 0);
+                });
+        assertThat(ok.outputSnapshots()).containsKey("silver.people");
+        assertThat(ok.outputSnapshots().get("silver.people")).isEqualTo(lake.snapshotId(table).getAsLong());
+
+        assertThatThrownBy(() -> ledger.step(runId, "test", "boom", Optional.empty(), List.of(table), List.of(), () -> {
+            throw new IllegalStateException("disk full");
+        })).hasMessage("disk full");
+
+        List<Row> history = ledger.history().orderBy("step").collectAsList();
+        assertThat(history).extracting(r -> r.getAs("step") + "/" + r.getAs("status") + "/" + r.getAs("error"))
+                .containsExactly("boom/FAILED/disk full", "write/SUCCEEDED/null");
+        assertThat(history.get(1).<java.sql.Date>getAs("as_of").toLocalDate()).isEqualTo(LocalDate.of(2024, 1, 2));
+    }
+
+    @Test
+    void readingAMissingTableSaysWhatToDo() {
+        Lakehouse lake = TestSpark.freshLake(dir);
+        assertThatThrownBy(() -> lake.read(TableId.silver("nothing")))
+                .isInstanceOf(MissingTableException.class)
+                .hasMessage("table silver.nothing does not exist yet: run the step that builds it first");
+    }
+}
