@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 TablesCommand.class,
                 RunsCommand.class,
                 SqlCommand.class,
+                IngestCommand.class,
+                PredictCommand.class,
         })
 public final class Main implements Runnable {
 
