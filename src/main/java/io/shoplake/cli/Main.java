@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 GenerateCommand.class,
                 MysqlCommand.class,
+                PredictCommand.class,
         })
 public final class Main implements Runnable {
 
