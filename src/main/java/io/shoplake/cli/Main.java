@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 MysqlCommand.class,
                 PredictCommand.class,
+                RunCommand.class,
         })
 public final class Main implements Runnable {
 
