@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 MysqlCommand.class,
                 PredictCommand.class,
                 RunCommand.class,
+                StreamCommand.class,
         })
 public final class Main implements Runnable {
 
