@@ -98,8 +98,11 @@ public record ShoplakeConfig(
         ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
-            ShoplakeConfig config = mapper.readValue(file.toFile(), ShoplakeConfig.class);
-            return config == null ? DEFAULT : config;
+            var tree = mapper.readTree(file.toFile());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return DEFAULT;
+            }
+            return mapper.treeToValue(tree, ShoplakeConfig.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(file + ": unknown key '" + e.getPropertyName() + "' (known: "
                     + e.getKnownPropertyIds() + ")");
