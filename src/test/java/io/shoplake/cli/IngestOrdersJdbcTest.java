@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoplake.jobs.orders.OrderSources;
-import io.shoplake.lake.LakeSettings;
 import io.shoplake.lake.Lakehouse;
 import io.shoplake.lake.TableId;
 import io.shoplake.services.Ports;
@@ -47,7 +46,8 @@ class IngestOrdersJdbcTest {
     /** INSERT of rows given as id (or order_id for order_details) values; other columns stay null except one. */
     private static String insert(String table, int... keys) {
         String keyColumn = table.equals("order_details") ? "order_id" : "id";
-        String other = table.equals("order_details") ? "quantity" : OrderSources.COLUMNS.get(table).get(1);
+        String other = OrderSources.COLUMNS.get(table).stream()
+                .filter(c -> !c.equals("id") && !c.endsWith("_id")).findFirst().orElseThrow();
         List<String> rows = new ArrayList<>();
         for (int key : keys) {
             rows.add("(" + key + ", '" + table + "-" + key + "')");
@@ -56,7 +56,7 @@ class IngestOrdersJdbcTest {
     }
 
     private Map<String, Long> bronzeCounts(Path lakeDir) {
-        Lakehouse lake = new Lakehouse(TestSpark.spark(), Lakehouse.DEFAULT_CATALOG, LakeSettings.folder(lakeDir));
+        Lakehouse lake = TestSpark.freshLake(lakeDir);
         Map<String, Long> counts = new TreeMap<>();
         for (String table : OrderSources.LOAD_ORDER) {
             if (lake.exists(TableId.bronze(table))) {
