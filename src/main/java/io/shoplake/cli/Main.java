@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 MysqlCommand.class,
                 PredictCommand.class,
                 RunCommand.class,
+                ServicesCommand.class,
         })
 public final class Main implements Runnable {
 
