@@ -13,8 +13,13 @@ import picocli.CommandLine.Command;
                 TablesCommand.class,
                 RunsCommand.class,
                 SqlCommand.class,
+                IngestCommand.class,
                 BuildCommand.class,
                 ReportCommand.class,
+                GenerateCommand.class,
+                MysqlCommand.class,
+                PredictCommand.class,
+                RunCommand.class,
         })
 public final class Main implements Runnable {
 

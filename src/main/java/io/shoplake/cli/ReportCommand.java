@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code shoplake report <name>}: business reports over the lake. */
 @Command(name = "report", mixinStandardHelpOptions = true, description = "Business reports over the lake.",
-        subcommands = ReportCommand.OrderPatterns.class)
+        subcommands = {ReportCommand.OrderPatterns.class, ReportFlyerEngagementCommand.class})
 final class ReportCommand implements Runnable {
 
     @Spec
@@ -26,7 +26,7 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing report (one of: order-patterns)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing report (one of: order-patterns, flyer-engagement)");
     }
 
     /** {@code shoplake report order-patterns}. */

@@ -59,8 +59,8 @@ public final class Workspace implements AutoCloseable {
     /** The lakehouse; starts Spark on first use. */
     public Lakehouse lake() {
         if (lake == null) {
-            // A session already running in this JVM (tests calling Main.run) belongs to its creator: never stop it.
-            ownsSpark = SparkSession.getDefaultSession().isEmpty() && SparkSession.getActiveSession().isEmpty();
+            // A session already running in this JVM (tests, an embedding application) is borrowed, not stopped.
+            ownsSpark = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), verbose);
             lake = new Lakehouse(spark, Lakehouse.DEFAULT_CATALOG, settings);
         }
