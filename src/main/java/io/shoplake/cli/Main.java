@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 TablesCommand.class,
                 RunsCommand.class,
                 SqlCommand.class,
+                IngestCommand.class,
                 GenerateCommand.class,
                 MysqlCommand.class,
         })

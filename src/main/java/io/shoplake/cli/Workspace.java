@@ -19,6 +19,7 @@ public final class Workspace implements AutoCloseable {
     private final LakeSettings settings;
     private final boolean verbose;
     private Lakehouse lake;
+    private boolean ownsSpark;
 
     private Workspace(ShoplakeConfig config, LakeSettings settings, boolean verbose) {
         this.config = requireNonNull(config, "config is null");
@@ -58,6 +59,8 @@ public final class Workspace implements AutoCloseable {
     /** The lakehouse; starts Spark on first use. */
     public Lakehouse lake() {
         if (lake == null) {
+            // A session already running in this JVM (tests, an embedding application) is borrowed, not stopped.
+            ownsSpark = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), verbose);
             lake = new Lakehouse(spark, Lakehouse.DEFAULT_CATALOG, settings);
         }
@@ -70,7 +73,7 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        if (lake != null) {
+        if (lake != null && ownsSpark) {
             lake.spark().stop();
         }
     }

@@ -1,0 +1,21 @@
+package io.shoplake.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code shoplake ingest}: load sources into bronze; one subcommand per domain. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Load source files or databases into bronze tables (each file once, bad records quarantined).",
+        subcommands = {
+                IngestOrdersCommand.class,
+        })
+final class IngestCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (e.g. ingest orders --from DIR)");
+    }
+}
