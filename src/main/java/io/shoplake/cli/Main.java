@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 IngestCommand.class,
                 GenerateCommand.class,
                 MysqlCommand.class,
+                DemoCommand.class,
         })
 public final class Main implements Runnable {
 
