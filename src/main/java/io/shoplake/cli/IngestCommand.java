@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Load source files or databases into bronze tables (each file once, bad records quarantined).",
         subcommands = {
                 IngestOrdersCommand.class,
+                IngestTransactionsCommand.class,
         })
 final class IngestCommand implements Runnable {
 

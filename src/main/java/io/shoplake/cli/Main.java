@@ -14,8 +14,12 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 SqlCommand.class,
                 IngestCommand.class,
+                BuildCommand.class,
+                ReportCommand.class,
                 GenerateCommand.class,
                 MysqlCommand.class,
+                PredictCommand.class,
+                RunCommand.class,
                 DemoCommand.class,
         })
 public final class Main implements Runnable {
