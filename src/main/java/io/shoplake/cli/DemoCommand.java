@@ -2,6 +2,9 @@ package io.shoplake.cli;
 
 import io.shoplake.demo.Demo;
 import io.shoplake.demo.DemoException;
+import io.shoplake.demo.DemoReporter;
+import io.shoplake.jobs.orders.OrderPatternReport;
+import io.shoplake.jobs.orders.SilverBuildReport;
 import io.shoplake.demo.DemoSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -60,7 +63,17 @@ final class DemoCommand implements Callable<Integer> {
         List<Demo.StepTiming> timings;
         try (Workspace workspace = Workspace.of(common)) {
             timings = Demo.run(settings, workspace::lake, out,
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), new DemoReporter() {
+                        @Override
+                        public void silverBuilt(PrintWriter to, SilverBuildReport report) {
+                            BuildCommand.Orders.print(to, report);
+                        }
+
+                        @Override
+                        public void orderPatterns(PrintWriter to, OrderPatternReport report) {
+                            ReportCommand.OrderPatterns.print(to, report);
+                        }
+                    });
         } catch (DemoException e) {
             throw new UsageException(e.getMessage());
         }

@@ -61,10 +61,10 @@ public final class Demo {
      * see {@link #prepareLake(Path)}.
      */
     public static List<StepTiming> run(DemoSettings settings, Supplier<Lakehouse> lake, PrintWriter out,
-                                       BufferedReader in) {
+                                       BufferedReader in, DemoReporter reporter) {
         prepareLake(settings.lake());
         List<StepTiming> timings = new ArrayList<>();
-        try (DemoRun run = new DemoRun(settings, lake, out, in)) {
+        try (DemoRun run = new DemoRun(settings, lake, out, in, reporter)) {
             List<Step> steps = steps();
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);

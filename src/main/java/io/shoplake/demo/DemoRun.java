@@ -20,6 +20,7 @@ public final class DemoRun implements AutoCloseable {
     private final Supplier<Lakehouse> lakeSupplier;
     private final PrintWriter out;
     private final BufferedReader in;
+    private final DemoReporter reporter;
     private final String runId = RunLedger.newRunId();
     private CompletableFuture<Lakehouse> lake;
     Services services;
@@ -27,7 +28,9 @@ public final class DemoRun implements AutoCloseable {
     GeneratedOrders generated;
     MysqlLoadResult mysqlLoad;
 
-    DemoRun(DemoSettings settings, Supplier<Lakehouse> lakeSupplier, PrintWriter out, BufferedReader in) {
+    DemoRun(DemoSettings settings, Supplier<Lakehouse> lakeSupplier, PrintWriter out, BufferedReader in,
+            DemoReporter reporter) {
+        this.reporter = requireNonNull(reporter, "reporter is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.lakeSupplier = requireNonNull(lakeSupplier, "lakeSupplier is null");
         this.out = requireNonNull(out, "out is null");
@@ -40,6 +43,10 @@ public final class DemoRun implements AutoCloseable {
 
     public PrintWriter out() {
         return out;
+    }
+
+    DemoReporter reporter() {
+        return reporter;
     }
 
     BufferedReader in() {

@@ -4,6 +4,10 @@ import io.shoplake.cli.Output;
 import io.shoplake.generate.GeneratedOrders;
 import io.shoplake.generate.OrdersGenerator;
 import io.shoplake.generate.OrdersGeneratorSettings;
+import io.shoplake.jobs.orders.OrderPatternReport;
+import io.shoplake.jobs.orders.OrderPatternsJob;
+import io.shoplake.jobs.orders.SilverBuildReport;
+import io.shoplake.jobs.orders.SilverOrdersBuild;
 import io.shoplake.lake.Lakehouse;
 import io.shoplake.lake.Layer;
 import io.shoplake.lake.TableId;
@@ -77,11 +81,13 @@ final class DemoSteps {
     }
 
     static void buildSilver(DemoRun run) {
-        run.out().println("   (silver build not wired yet)");
+        SilverBuildReport report = new SilverOrdersBuild(run.lake(), run.runs()).build(run.runId(), Optional.empty());
+        indent(run.out(), out -> run.reporter().silverBuilt(out, report));
     }
 
     static void reportOrderPatterns(DemoRun run) {
-        run.out().println("   (order-pattern report not wired yet)");
+        OrderPatternReport report = new OrderPatternsJob(run.lake(), run.runs()).run(run.runId(), Optional.empty());
+        indent(run.out(), out -> run.reporter().orderPatterns(out, report));
     }
 
     /** Every table with its layer and rows; quarantine tables also by reason (the reason without its value). */
