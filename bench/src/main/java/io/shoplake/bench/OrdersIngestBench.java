@@ -84,7 +84,8 @@ public final class OrdersIngestBench {
         System.out.println();
         System.out.printf("%-14s %12s %12s%n", "silver table", "shoplake", "duckdb");
         for (SilverTableReport table : report.tables()) {
-            System.out.printf("%-14s %,12d %,12d%n", table.table(), table.rowsOut(), duck.getOrDefault(table.table(), -1L));
+            String name = table.table().replaceFirst("^silver\\.", "");
+            System.out.printf("%-14s %,12d %,12d%n", name, table.rowsOut(), duck.getOrDefault(name, -1L));
         }
         System.out.println();
         System.out.printf("shoplake: ingest %.1f s + silver %.1f s = %.1f s, %,.0f order items/s (%,.0f rows/s over all tables)%n",
