@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 RunCommand.class,
                 ServicesCommand.class,
+                DemoCommand.class,
         })
 public final class Main implements Runnable {
 
