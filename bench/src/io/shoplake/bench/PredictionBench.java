@@ -132,13 +132,16 @@ public final class PredictionBench {
                 double spendScale = random.nextGamma(4.0, 10.0) / 4.0;
                 double t = random.nextInt(0, DAYS / 2);
                 String customer = "C" + id;
+                boolean first = true;
                 while (t < DAYS) {
                     double amount = random.nextGamma(4.0, spendScale);
                     rows.add(RowFactory.create(customer, Date.valueOf(START.plusDays((long) t)),
                             BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP)));
-                    if (random.nextUniform(0, 1) < p) {
+                    // BG/NBD: the chance to drop out comes after each repeat purchase, not after the first one.
+                    if (!first && random.nextUniform(0, 1) < p) {
                         break;
                     }
+                    first = false;
                     t += random.nextExponential(1.0 / lambda);
                 }
             }

@@ -40,6 +40,15 @@ final class MaximumLikelihood {
      * @param label the model's name for error messages
      */
     static Estimate maximize(String label, double[] start, ToDoubleFunction<double[]> logLikelihood, double penalty) {
+        return maximize(label, start, logLikelihood, penalty, false);
+    }
+
+    /**
+     * As {@link #maximize(String, double[], ToDoubleFunction, double)}; with {@code nearOptimum} (a start from a fit on
+     * coarsened data) it tries Newton steps first and falls back to the simplex search only when they do not converge.
+     */
+    static Estimate maximize(String label, double[] start, ToDoubleFunction<double[]> logLikelihood, double penalty,
+                             boolean nearOptimum) {
         int dimension = start.length;
         ToDoubleFunction<double[]> objective = theta -> {
             double[] natural = exp(theta);
@@ -51,6 +60,14 @@ final class MaximumLikelihood {
         };
         double[] theta = log(start);
         int evaluations = 0;
+        if (nearOptimum) {
+            double[] polished = polish(objective, theta);
+            if (converged(objective, polished)) {
+                double[] natural = exp(polished);
+                return new Estimate(natural, standardErrors(objective, polished, natural),
+                        logLikelihood.applyAsDouble(natural), 0);
+            }
+        }
         try {
             for (int round = 0; round < 2; round++) {
                 SimplexOptimizer optimizer = new SimplexOptimizer(1e-12, 1e-10);
@@ -65,20 +82,29 @@ final class MaximumLikelihood {
                     + MAX_EVALUATIONS + " evaluations");
         }
         theta = polish(objective, theta);
-        double value = objective.applyAsDouble(theta);
-        double[] gradient = gradient(objective, theta);
-        double largest = 0;
-        for (double g : gradient) {
-            largest = Math.max(largest, Math.abs(g));
-        }
-        if (value == Double.MAX_VALUE || !(largest <= 1e-3 * Math.max(1.0, Math.sqrt(Math.abs(value))))) {
+        if (!converged(objective, theta)) {
             throw new ModelFitException("cannot fit " + label + ": the optimiser did not converge (largest gradient "
-                    + String.format(java.util.Locale.ROOT, "%.3g", largest) + " at the end)");
+                    + String.format(java.util.Locale.ROOT, "%.3g", largestGradient(objective, theta)) + " at the end)");
         }
         double[] natural = exp(theta);
         double[] errors = standardErrors(objective, theta, natural);
         double logLik = logLikelihood.applyAsDouble(natural);
         return new Estimate(natural, errors, logLik, evaluations);
+    }
+
+    /** Converged: a finite objective and a gradient (in log-parameters) small against the objective's scale. */
+    private static boolean converged(ToDoubleFunction<double[]> objective, double[] theta) {
+        double value = objective.applyAsDouble(theta);
+        return value != Double.MAX_VALUE
+                && largestGradient(objective, theta) <= 1e-3 * Math.max(1.0, Math.sqrt(Math.abs(value)));
+    }
+
+    private static double largestGradient(ToDoubleFunction<double[]> objective, double[] theta) {
+        double largest = 0;
+        for (double g : gradient(objective, theta)) {
+            largest = Math.max(largest, Math.abs(g));
+        }
+        return largest;
     }
 
     /** Newton steps with backtracking; stops when a step no longer lowers the objective. */
