@@ -1,5 +1,6 @@
 package io.shoplake.jobs.prediction;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.CholeskyDecomposition;
@@ -26,6 +27,8 @@ final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
     private static final double GRADIENT_STEP = 1e-6;
     private static final double HESSIAN_STEP = 1e-4;
+    /** |log parameter| beyond this (a factor e^12, about 1.6e5) at a failed optimum means it is running away. */
+    private static final double RUNAWAY = 12;
 
     /** The optimum: natural parameters, their standard errors (NaN when the Hessian is not positive definite). */
     record Estimate(double[] values, double[] standardErrors, double logLikelihood, int evaluations) {
@@ -39,16 +42,17 @@ final class MaximumLikelihood {
      *
      * @param label the model's name for error messages
      */
-    static Estimate maximize(String label, double[] start, ToDoubleFunction<double[]> logLikelihood, double penalty) {
-        return maximize(label, start, logLikelihood, penalty, false);
+    static Estimate maximize(String label, List<String> names, double[] start, ToDoubleFunction<double[]> logLikelihood,
+                             double penalty) {
+        return maximize(label, names, start, logLikelihood, penalty, false);
     }
 
     /**
-     * As {@link #maximize(String, double[], ToDoubleFunction, double)}; with {@code nearOptimum} (a start from a fit on
+     * As {@link #maximize(String, List, double[], ToDoubleFunction, double)}; with {@code nearOptimum} (a start from a fit on
      * coarsened data) it tries Newton steps first and falls back to the simplex search only when they do not converge.
      */
-    static Estimate maximize(String label, double[] start, ToDoubleFunction<double[]> logLikelihood, double penalty,
-                             boolean nearOptimum) {
+    static Estimate maximize(String label, List<String> names, double[] start,
+                             ToDoubleFunction<double[]> logLikelihood, double penalty, boolean nearOptimum) {
         int dimension = start.length;
         ToDoubleFunction<double[]> objective = theta -> {
             double[] natural = exp(theta);
@@ -83,6 +87,14 @@ final class MaximumLikelihood {
         }
         theta = polish(objective, theta);
         if (!converged(objective, theta)) {
+            for (int i = 0; i < theta.length; i++) {
+                if (Math.abs(theta[i]) > RUNAWAY) {
+                    throw new ModelFitException("cannot fit " + label + ": the likelihood has no interior maximum ("
+                            + names.get(i) + " runs off to " + String.format(java.util.Locale.ROOT, "%.3g",
+                            Math.exp(theta[i])) + "): the data are too few or too uniform to identify the model"
+                            + (theta[i] > 0 ? " (a --penalty keeps parameters finite)" : ""));
+                }
+            }
             throw new ModelFitException("cannot fit " + label + ": the optimiser did not converge (largest gradient "
                     + String.format(java.util.Locale.ROOT, "%.3g", largestGradient(objective, theta)) + " at the end)");
         }

@@ -56,12 +56,12 @@ public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long 
             // Many distinct patterns (day-level t_x and T): search on week-rounded patterns, then polish on all of them,
             // so the expensive full likelihood is evaluated a few dozen times instead of hundreds.
             PatternSet coarse = patterns.coarsened(7);
-            double[] start = MaximumLikelihood.maximize(type.label(), type.start(coarse),
+            double[] start = MaximumLikelihood.maximize(type.label(), type.parameterNames(), type.start(coarse),
                     p -> type.logLikelihood(p, coarse), penalty * coarse.customers()).values();
-            estimate = MaximumLikelihood.maximize(type.label(), start, p -> type.logLikelihood(p, patterns),
+            estimate = MaximumLikelihood.maximize(type.label(), type.parameterNames(), start, p -> type.logLikelihood(p, patterns),
                     penalty * patterns.customers(), true);
         } else {
-            estimate = MaximumLikelihood.maximize(type.label(), type.start(patterns),
+            estimate = MaximumLikelihood.maximize(type.label(), type.parameterNames(), type.start(patterns),
                     p -> type.logLikelihood(p, patterns), penalty * patterns.customers());
         }
         PurchaseModel model = type.create(estimate.values());

@@ -50,7 +50,7 @@ public record SpendFit(GammaGamma model, long customers, Map<String, Double> std
             logM[i] = Math.log(m[i]);
             logX[i] = Math.log(x[i]);
         }
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximize("Gamma-Gamma",
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximize("Gamma-Gamma", List.of("p", "q", "gamma"),
                 new double[] {1, 2, meanValue}, p -> {
                     double[] byX = new double[xValues.length];
                     for (int k = 0; k < xValues.length; k++) {
