@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 ServicesCommand.class,
                 DemoCommand.class,
+                StreamCommand.class,
         })
 public final class Main implements Runnable {
 
