@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 RunCommand.class,
                 ServicesCommand.class,
+                DemoCommand.class,
+                StreamCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -56,6 +56,8 @@ class PredictCommandTest {
         assertThat(report.get("cumulative").get("actual").asLong()).isEqualTo(1882 + 2457);
         // Sum of FHL eq. 10 over the published summary with the published parameters, computed with scipy: 1653.44.
         assertThat(report.get("holdout").get("predicted").asDouble()).isCloseTo(1653.44, within(0.2));
+        // Sum of FHL eq. 9 at each customer's age at the holdout end (T + 39 weeks), published parameters, scipy: 4160.75.
+        assertThat(report.get("cumulative").get("predicted").asDouble()).isCloseTo(4160.75, within(0.3));
         assertThat(report.get("tracking").get(report.get("tracking").size() - 1).get("cumulative_actual").asLong())
                 .isEqualTo(4339);
         assertThat(report.get("by_frequency")).hasSize(8);

@@ -92,6 +92,44 @@ final class SparkFileParse {
         }
     }
 
+    /** What a file holds: data records, rejects, blank lines, and (JSON Lines) its keys by first appearance. */
+    record ParseSummary(long data, long rejects, long blankLines, List<String> keys) implements java.io.Serializable {
+    }
+
+    /**
+     * Parses one file in one task without keeping any record, counting each kind: a cheap pass that tells the write
+     * passes what to expect, so the written counts reconcile against an independent count.
+     */
+    static ParseSummary summarise(SparkSession spark, String uri, ParseSpec spec) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return context.binaryFiles(uri, 1).values().map(stream -> summarise(stream, spec)).first();
+    }
+
+    private static ParseSummary summarise(PortableDataStream stream, ParseSpec spec) {
+        long data = 0;
+        long rejects = 0;
+        long blanks = 0;
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        try (DataInputStream in = stream.open(); RecordParser parser = FileParser.open(in, spec)) {
+            while (parser.hasNext()) {
+                ParsedRecord record = parser.next();
+                switch (record.kind()) {
+                    case DATA -> {
+                        data++;
+                        if (record.named() != null) {
+                            keys.addAll(record.named().keySet());
+                        }
+                    }
+                    case REJECT -> rejects++;
+                    case BLANK -> blanks++;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ParseSummary(data, rejects, blanks, List.copyOf(keys));
+    }
+
     /** Rows of the parse: kind, line, raw text and reason of rejects, then one string column per field. */
     static StructType schema(ParseSpec spec, int columnCount) {
         StructType schema = new StructType()
