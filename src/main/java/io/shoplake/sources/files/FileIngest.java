@@ -61,12 +61,14 @@ public final class FileIngest {
         List<String> uris = paths.stream().map(p -> p.toUri().toString()).toList();
         List<SparkFileParse.Fingerprint> prints = SparkFileParse.fingerprints(lake.spark(), uris);
         Timestamp ingestedAt = Timestamp.from(Instant.now());
+        Set<String> loaded = files.loaded(prints.stream().map(SparkFileParse.Fingerprint::sha256).toList(),
+                request.target());
         Set<String> seen = new HashSet<>();
         List<FileIngestResult> results = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             SparkFileParse.Fingerprint print = prints.get(i);
             Path path = paths.get(i);
-            if (!seen.add(print.sha256()) || files.isLoaded(print.sha256(), request.target())) {
+            if (!seen.add(print.sha256()) || loaded.contains(print.sha256())) {
                 results.add(FileIngestResult.alreadyLoaded(path, request.target(), print.sha256()));
             } else {
                 results.add(load(request, path, print, ingestedAt));
@@ -101,7 +103,7 @@ public final class FileIngest {
         long[] blankLines = new long[1];
         try {
             var run = runs.step(request.runId(), request.job(), step, Optional.empty(), List.of(),
-                    List.of(target, target.quarantine(), FileLedger.FILES),
+                    List.of(target, target.quarantine()),
                     () -> {
                         LoadCounts counts = loadFile(request, path, print, ingestedAt);
                         blankLines[0] = counts.blankLines();
