@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Load source files or databases into bronze tables (each file once, bad records quarantined).",
         subcommands = {
                 IngestOrdersCommand.class,
+                IngestTransactionsCommand.class,
+                IngestEventsCommand.class,
         })
 final class IngestCommand implements Runnable {
 
