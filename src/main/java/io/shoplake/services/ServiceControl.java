@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +54,8 @@ public final class ServiceControl {
         }
         ServiceRecord recorded = record.get();
         if (isHost(recorded.hostPid())) {
-            return new ServiceStatus(kind, ServiceStatus.State.RUNNING, record, "");
+            return new ServiceStatus(kind, ServiceStatus.State.RUNNING, record, Ports.accepts(recorded.port()) ? ""
+                    : "not accepting connections on port " + recorded.port() + "; see " + recorded.log());
         }
         List<Long> orphans = recorded.serverPids().stream().filter(pid -> isServer(kind, pid)).toList();
         String note = "host " + recorded.hostPid() + " is gone"
@@ -105,9 +109,21 @@ public final class ServiceControl {
         return result;
     }
 
-    /** Stops each service that has a record: its host JVM, then any server process still alive; removes records. */
+    /**
+     * Stops each service that has a record: its host JVM (SIGTERM, which stops the server cleanly; SIGKILL after 20 s),
+     * then any server process the record names that is still alive (orphans of a killed host); removes the records.
+     */
     public List<ServiceStatus> down(Set<ServiceKind> kinds) {
-        return kinds.stream().sorted().map(this::stop).collect(Collectors.toList());
+        // In parallel (own threads: the common pool has one thread on two cores): each host takes seconds to stop.
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            List<CompletableFuture<ServiceStatus>> stopping = kinds.stream().sorted()
+                    .map(kind -> CompletableFuture.supplyAsync(() -> stop(kind), threads))
+                    .toList();
+            return stopping.stream().map(CompletableFuture::join).collect(Collectors.toList());
+        } finally {
+            threads.shutdown();
+        }
     }
 
     private ServiceStatus stop(ServiceKind kind) {

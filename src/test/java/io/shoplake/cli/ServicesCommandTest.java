@@ -58,17 +58,18 @@ class ServicesCommandTest {
 
     @Test
     void upIsIdempotentAndDownStopsOrphansOfAKilledHost() throws Exception {
-        Map<String, JsonNode> up = statusByService("services", "up", "--only", "mariadb,postgres,mongodb", "--json");
+        Map<String, JsonNode> up = statusByService("services", "up", "--json");
         up.values().forEach(node -> started.add(node.get("host_pid").asLong()));
         up.values().forEach(node -> node.get("server_pids").forEach(pid -> started.add(pid.asLong())));
 
-        assertThat(up.keySet()).containsExactlyInAnyOrder("mariadb", "postgres", "mongodb");
+        assertThat(up.keySet()).containsExactlyInAnyOrder("mariadb", "postgres", "kafka", "mongodb");
         JsonNode mariadb = up.get("mariadb");
         assertThat(mariadb.get("state").asText()).isEqualTo("running");
         assertThat(mariadb.get("url").asText()).matches("jdbc:mysql://127\\.0\\.0\\.1:\\d+/shoplake");
         assertThat(mariadb.get("user").asText()).isEqualTo("root");
         assertThat(up.get("postgres").get("url").asText()).matches("jdbc:postgresql://127\\.0\\.0\\.1:\\d+/shoplake");
         assertThat(up.get("mongodb").get("url").asText()).matches("mongodb://127\\.0\\.0\\.1:\\d+");
+        assertThat(up.get("kafka").get("url").asText()).matches("127\\.0\\.0\\.1:\\d+");
         assertThat(Files.exists(lake.resolve("state/services/mariadb.json"))).isTrue();
         try (Connection connection = DriverManager.getConnection(mariadb.get("url").asText(), "root", "");
              ResultSet rows = connection.createStatement().executeQuery("SELECT 6 * 7")) {
@@ -83,7 +84,7 @@ class ServicesCommandTest {
 
         Map<String, JsonNode> status = statusByService("services", "status", "--json");
         assertThat(status.get("mariadb").get("state").asText()).isEqualTo("running");
-        assertThat(status.get("kafka").get("state").asText()).isEqualTo("stopped");
+        assertThat(status.get("kafka").get("state").asText()).isEqualTo("running");
 
         // Kill the MariaDB and PostgreSQL hosts hard: their server processes are left behind as orphans.
         long mariadbd = mariadb.get("server_pids").get(0).asLong();
@@ -101,7 +102,8 @@ class ServicesCommandTest {
         Result down = run("services", "down");
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(down.out()).contains("orphaned server " + mariadbd).contains("orphaned server " + postmaster);
-        for (long pid : List.of(mariadbd, postmaster, up.get("mongodb").get("host_pid").asLong())) {
+        for (long pid : List.of(mariadbd, postmaster, up.get("mongodb").get("host_pid").asLong(),
+                up.get("kafka").get("host_pid").asLong())) {
             assertThat(gone(pid)).as("process %d is gone", pid).isTrue();
         }
         assertThat(lake.resolve("state/services")).isDirectoryNotContaining("glob:**.json");

@@ -126,6 +126,23 @@ class JdbcIngestTest {
     }
 
     @Test
+    void loadsIntoABronzeTableTheFileIngestCreated() throws Exception {
+        Path csv = java.nio.file.Files.writeString(dir.resolve("customers.csv"), "id,name\n1,From File\n");
+        Lakehouse lake = TestSpark.freshLake(dir.resolve("lake"));
+        new io.shoplake.sources.files.FileIngest(lake).ingest(io.shoplake.sources.files.FileIngestRequest.of(csv,
+                CUSTOMERS, io.shoplake.sources.files.FileFormat.CSV, "files", "test"));
+        String url = TestServices.freshMySqlDatabase();
+        TestServices.execute(url, "root", "CREATE TABLE customers (id INT, name VARCHAR(20), city VARCHAR(20))",
+                "INSERT INTO customers VALUES (2, 'From DB', 'Oslo')");
+
+        new JdbcIngest(lake).ingest(mysql(url), List.of(JdbcTableLoad.full("customers", CUSTOMERS)), "db", "test");
+
+        // The database's extra column is added; the file's row keeps its line number, the database's has none.
+        assertThat(rows(lake, CUSTOMERS, "id", "name", "city", "_line", "_run_id")).containsExactlyInAnyOrder(
+                "1|From File|null|2|files", "2|From DB|Oslo|null|db");
+    }
+
+    @Test
     void postgresFullAndIncrementalLoads() {
         String url = TestServices.freshPostgresDatabase();
         TestServices.execute(url, "postgres",
