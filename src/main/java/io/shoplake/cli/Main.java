@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 RunCommand.class,
                 DemoCommand.class,
+                ServicesCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -62,7 +62,11 @@ public final class Workspace implements AutoCloseable {
             // A session already running in this JVM (tests, an embedding application) is borrowed, not stopped.
             ownsSpark = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), verbose);
-            lake = new Lakehouse(spark, Lakehouse.DEFAULT_CATALOG, settings);
+            // Spark keeps a catalog once loaded: a borrowed session may hold "lake" for another lake folder, so a
+            // borrowed session gets a catalog named after this lake's settings.
+            String catalog = ownsSpark ? Lakehouse.DEFAULT_CATALOG
+                    : Lakehouse.DEFAULT_CATALOG + "_" + Integer.toUnsignedString(settings.toString().hashCode(), 36);
+            lake = new Lakehouse(spark, catalog, settings);
         }
         return lake;
     }

@@ -42,7 +42,7 @@ class IngestOrdersCommandTest {
     void aSourceIsRequired() {
         Result result = run("ingest", "orders");
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).startsWith("Error: Missing required argument (specify one of these): --from=DIR");
+        assertThat(result.err()).startsWith("Error: Missing required argument (specify one of these): (--from=DIR | --jdbc=URL)");
     }
 
     @Test
