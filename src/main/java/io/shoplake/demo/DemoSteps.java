@@ -4,6 +4,7 @@ import io.shoplake.cli.Output;
 import io.shoplake.generate.GeneratedOrders;
 import io.shoplake.generate.OrdersGenerator;
 import io.shoplake.generate.OrdersGeneratorSettings;
+import io.shoplake.jobs.orders.OrderDatabaseIngest;
 import io.shoplake.jobs.orders.OrderPatternReport;
 import io.shoplake.jobs.orders.OrderPatternsJob;
 import io.shoplake.jobs.orders.SilverBuildReport;
@@ -17,6 +18,9 @@ import io.shoplake.publishers.mysql.MysqlTarget;
 import io.shoplake.services.EmbeddedMariaDb;
 import io.shoplake.services.ServiceKind;
 import io.shoplake.services.Services;
+import io.shoplake.sources.jdbc.IncrementalKeys;
+import io.shoplake.sources.jdbc.JdbcLoadResult;
+import io.shoplake.sources.jdbc.JdbcSource;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -77,7 +81,13 @@ final class DemoSteps {
     }
 
     static void ingestOverJdbc(DemoRun run) {
-        run.out().println("   (JDBC ingest not wired yet)");
+        JdbcSource source = new JdbcSource(run.mysqlUrl, Optional.of(EmbeddedMariaDb.USER), Optional.empty());
+        List<JdbcLoadResult> loads = OrderDatabaseIngest.ingest(run.lake(), source, IncrementalKeys.NONE, run.runId());
+        List<List<String>> rows = new ArrayList<>();
+        for (JdbcLoadResult load : loads) {
+            rows.add(List.of(load.sourceTable(), load.target().toString(), load.mode(), String.valueOf(load.rows())));
+        }
+        indent(run.out(), out -> Output.table(out, List.of("source table", "bronze table", "mode", "rows"), rows));
     }
 
     static void buildSilver(DemoRun run) {
