@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Load source files or databases into bronze tables (each file once, bad records quarantined).",
         subcommands = {
+                IngestOrdersCommand.class,
                 IngestTransactionsCommand.class,
+                IngestEventsCommand.class,
         })
 final class IngestCommand implements Runnable {
 

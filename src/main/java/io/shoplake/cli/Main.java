@@ -14,7 +14,15 @@ import picocli.CommandLine.Command;
                 RunsCommand.class,
                 SqlCommand.class,
                 IngestCommand.class,
+                BuildCommand.class,
+                ReportCommand.class,
+                GenerateCommand.class,
+                MysqlCommand.class,
                 PredictCommand.class,
+                RunCommand.class,
+                ServicesCommand.class,
+                DemoCommand.class,
+                StreamCommand.class,
         })
 public final class Main implements Runnable {
 

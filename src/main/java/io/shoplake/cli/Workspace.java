@@ -19,6 +19,7 @@ public final class Workspace implements AutoCloseable {
     private final LakeSettings settings;
     private final boolean verbose;
     private Lakehouse lake;
+    private boolean ownsSpark;
 
     private Workspace(ShoplakeConfig config, LakeSettings settings, boolean verbose) {
         this.config = requireNonNull(config, "config is null");
@@ -58,8 +59,13 @@ public final class Workspace implements AutoCloseable {
     /** The lakehouse; starts Spark on first use. */
     public Lakehouse lake() {
         if (lake == null) {
+            // A session already running in this JVM (tests, an embedding application) is borrowed, not stopped.
+            ownsSpark = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), verbose);
-            lake = new Lakehouse(spark, Lakehouse.DEFAULT_CATALOG, settings);
+            // Spark caches a catalog by name: a borrowed session gets one catalog name per lake folder.
+            String catalog = ownsSpark ? Lakehouse.DEFAULT_CATALOG
+                    : Lakehouse.DEFAULT_CATALOG + "_" + Integer.toHexString(settings.hashCode() & 0x7fffffff);
+            lake = new Lakehouse(spark, catalog, settings);
         }
         return lake;
     }
@@ -70,7 +76,7 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() {
-        if (lake != null) {
+        if (lake != null && ownsSpark) {
             lake.spark().stop();
         }
     }

@@ -20,18 +20,52 @@ import java.util.Optional;
  * @param lake the lake folder (default {@code ./lake}; {@code --lake} and {@code SHOPLAKE_LAKE} win over it)
  * @param spark engine settings
  * @param catalog Iceberg catalog settings
+ * @param flyerEngagement how the flyer engagement metric measures views
  */
 public record ShoplakeConfig(
         @JsonProperty("lake") String lake,
         @JsonProperty("spark") Spark spark,
-        @JsonProperty("catalog") Catalog catalog) {
+        @JsonProperty("catalog") Catalog catalog,
+        @JsonProperty("flyer-engagement") FlyerEngagement flyerEngagement) {
 
     public ShoplakeConfig {
         spark = spark == null ? Spark.DEFAULT : spark;
         catalog = catalog == null ? Catalog.DEFAULT : catalog;
+        flyerEngagement = flyerEngagement == null ? FlyerEngagement.DEFAULT : flyerEngagement;
     }
 
-    public static final ShoplakeConfig DEFAULT = new ShoplakeConfig(null, null, null);
+    public static final ShoplakeConfig DEFAULT = new ShoplakeConfig(null, null, null, null);
+
+    /**
+     * The flyer engagement metric (docs/flyer-engagement.md); each key is also a CLI flag of the same name.
+     *
+     * @param viewEvents comma-separated event types that open a view (default {@code flyer_open,item_open})
+     * @param viewEndsAt {@code next-event} (default) or {@code next-view}
+     * @param attributeTo {@code opened} (default) or {@code next}
+     * @param maxGap a gap at or above this is not a view, e.g. {@code 7600s}, {@code 30m} (default), {@code 2h}
+     * @param closeEvent an event type that ends a view (default: none)
+     */
+    public record FlyerEngagement(@JsonProperty("view-events") String viewEvents,
+                                  @JsonProperty("view-ends-at") String viewEndsAt,
+                                  @JsonProperty("attribute-to") String attributeTo,
+                                  @JsonProperty("max-gap") String maxGap,
+                                  @JsonProperty("close-event") String closeEvent) {
+        static final FlyerEngagement DEFAULT = new FlyerEngagement(null, null, null, null, null);
+
+        public FlyerEngagement {
+            viewEvents = viewEvents == null ? "flyer_open,item_open" : viewEvents;
+            viewEndsAt = viewEndsAt == null ? "next-event" : viewEndsAt;
+            attributeTo = attributeTo == null ? "opened" : attributeTo;
+            maxGap = maxGap == null ? "30m" : maxGap;
+            // Validated once here so a bad file fails at load with the key's rule and value.
+            io.shoplake.jobs.flyers.MetricSettings.parse(viewEvents, viewEndsAt, attributeTo, maxGap, closeEvent);
+        }
+
+        public io.shoplake.jobs.flyers.MetricSettings settings() {
+            return io.shoplake.jobs.flyers.MetricSettings.parse(viewEvents, viewEndsAt, attributeTo, maxGap,
+                    closeEvent);
+        }
+    }
 
     /**
      * Spark settings.

@@ -11,16 +11,17 @@ import org.apache.spark.sql.SparkSession;
 public final class TestSpark {
 
     private static final AtomicInteger CATALOGS = new AtomicInteger();
+    private static SparkSession session;
 
     private TestSpark() {
     }
 
-    private static final class Holder {
-        static final SparkSession SPARK = SparkSessions.create("local[2]", 2, false);
-    }
-
-    public static SparkSession spark() {
-        return Holder.SPARK;
+    /** The shared session; recreated when a CLI test's Workspace stopped it. */
+    public static synchronized SparkSession spark() {
+        if (session == null || session.sparkContext().isStopped()) {
+            session = SparkSessions.create("local[2]", 2, false);
+        }
+        return session;
     }
 
     /** A lake in {@code directory} under its own catalog name, so tests never see each other's tables. */

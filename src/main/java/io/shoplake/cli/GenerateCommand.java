@@ -1,0 +1,19 @@
+package io.shoplake.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code shoplake generate}: synthetic data sets, deterministic for a seed. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate synthetic data sets (deterministic for a seed).",
+        subcommands = {GenerateOrdersCommand.class, GenerateEventsCommand.class})
+final class GenerateCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (orders, events)");
+    }
+}

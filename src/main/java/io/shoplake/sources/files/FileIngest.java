@@ -1,0 +1,196 @@
+package io.shoplake.sources.files;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.shoplake.lake.FileLedger;
+import io.shoplake.lake.Lakehouse;
+import io.shoplake.lake.Quarantine;
+import io.shoplake.lake.RunLedger;
+import io.shoplake.lake.StepCounts;
+import io.shoplake.lake.TableId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Loads files into a bronze table, each file exactly once (by content SHA-256, through {@code ops.files}): raw values
+ * as strings plus {@code _source}, {@code _line}, {@code _run_id}, {@code _ingested_at}; unparsable records to the
+ * table's quarantine with their reason; every file's load recorded in {@code ops.runs}.
+ */
+public final class FileIngest {
+
+    /** Rows per write partition: a big file is spread over several tasks (and data files) for the write. */
+    static final long BYTES_PER_PARTITION = 64L << 20;
+
+    private final Lakehouse lake;
+    private final RunLedger runs;
+    private final FileLedger files;
+    private final Quarantine quarantine;
+    private final BronzeWriter bronze;
+
+    public FileIngest(Lakehouse lake) {
+        this.lake = requireNonNull(lake, "lake is null");
+        this.runs = new RunLedger(lake);
+        this.files = new FileLedger(lake);
+        this.quarantine = new Quarantine(lake);
+        this.bronze = new BronzeWriter(lake);
+    }
+
+    /**
+     * Ingests a file, or every regular non-hidden file of a folder in name order; returns one result per file.
+     *
+     * @throws IllegalArgumentException when the path is neither a file nor a folder
+     */
+    public List<FileIngestResult> ingest(FileIngestRequest request) {
+        List<Path> paths = list(request.path());
+        List<String> uris = paths.stream().map(p -> p.toUri().toString()).toList();
+        List<SparkFileParse.Fingerprint> prints = SparkFileParse.fingerprints(lake.spark(), uris);
+        Timestamp ingestedAt = Timestamp.from(Instant.now());
+        Set<String> seen = new HashSet<>();
+        List<FileIngestResult> results = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            SparkFileParse.Fingerprint print = prints.get(i);
+            Path path = paths.get(i);
+            if (!seen.add(print.sha256()) || files.isLoaded(print.sha256(), request.target())) {
+                results.add(FileIngestResult.alreadyLoaded(path, request.target(), print.sha256()));
+            } else {
+                results.add(load(request, path, print, ingestedAt));
+            }
+        }
+        return List.copyOf(results);
+    }
+
+    /** The files a path stands for: the file itself, or a folder's regular files not starting with '.' or '_'. */
+    static List<Path> list(Path path) {
+        if (Files.isRegularFile(path)) {
+            return List.of(path.toAbsolutePath().normalize());
+        }
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException("no such file or folder: " + path);
+        }
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
+                    .map(p -> p.toAbsolutePath().normalize())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list folder " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private FileIngestResult load(FileIngestRequest request, Path path, SparkFileParse.Fingerprint print,
+                                  Timestamp ingestedAt) {
+        TableId target = request.target();
+        String step = "load " + target + " from " + path.getFileName();
+        long[] blankLines = new long[1];
+        try {
+            var run = runs.step(request.runId(), request.job(), step, Optional.empty(), List.of(),
+                    List.of(target, target.quarantine(), FileLedger.FILES),
+                    () -> {
+                        LoadCounts counts = loadFile(request, path, print, ingestedAt);
+                        blankLines[0] = counts.blankLines();
+                        return counts.step();
+                    });
+            StepCounts counts = run.counts();
+            return FileIngestResult.loaded(path, target, print.sha256(), counts.rowsIn(), counts.rowsOut(),
+                    counts.rowsQuarantined(), blankLines[0]);
+        } catch (UnusableFileException e) {
+            return FileIngestResult.unusable(path, target, print.sha256(), e.getMessage());
+        }
+    }
+
+    private record LoadCounts(StepCounts step, long blankLines) {
+    }
+
+    private LoadCounts loadFile(FileIngestRequest request, Path path, SparkFileParse.Fingerprint print,
+                                Timestamp ingestedAt) {
+        ParseSpec spec = request.parseSpec();
+        List<String> columns = header(path, spec);
+        HeaderRules.problem(request.format(), columns, request.requiredColumns().orElse(List.of()))
+                .ifPresent(problem -> {
+                    throw new UnusableFileException(path + ": " + problem);
+                });
+        SparkFileParse.ParseSummary summary = SparkFileParse.summarise(lake.spark(), print.uri(), spec);
+        String source = path.toString();
+        long written = 0;
+        if (summary.data() > 0) {
+            List<Column> values = request.format() == FileFormat.JSON_LINES
+                    ? jsonColumns(summary.keys(), path) : positionalColumns(columns);
+            values.add(lit(source).as("_source"));
+            values.add(col(SparkFileParse.LINE).as("_line"));
+            values.add(lit(request.runId()).as("_run_id"));
+            values.add(lit(ingestedAt).as("_ingested_at"));
+            int partitions = (int) Math.max(1, Math.min(256, (print.size() + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION));
+            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, columns.size(), partitions);
+            written = bronze.append(request.target(),
+                    SparkFileParse.ofKind(parsed, SparkFileParse.DATA).select(values.toArray(Column[]::new)));
+        }
+        long quarantined = 0;
+        if (summary.rejects() > 0) {
+            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, columns.size(), 1);
+            quarantine.append(request.target(), Quarantine.records(SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
+                    lit(source), col(SparkFileParse.LINE), col(SparkFileParse.RAW), col(SparkFileParse.REASON),
+                    request.runId()));
+            quarantined = bronze.addedRecords(request.target().quarantine());
+        }
+        // Written counts come from the Iceberg commits, read counts from the separate counting pass.
+        if (written != summary.data() || quarantined != summary.rejects()) {
+            throw new IllegalStateException(path + " does not reconcile: " + summary.data() + " data records and "
+                    + summary.rejects() + " rejects read, " + written + " rows written, " + quarantined + " quarantined");
+        }
+        StepCounts counts = new StepCounts(summary.data() + summary.rejects(), written, quarantined);
+        files.record(new FileLedger.LoadedFile(source, print.size(), print.sha256(), request.target(),
+                request.runId(), written, quarantined));
+        return new LoadCounts(counts, summary.blankLines());
+    }
+
+    /** The header's columns, read on the driver from the file's first record only (or the given names). */
+    private static List<String> header(Path path, ParseSpec spec) {
+        if (!spec.hasHeader()) {
+            return spec.columnNames();
+        }
+        try (InputStream in = Files.newInputStream(path); RecordParser parser = FileParser.open(in, spec)) {
+            return parser.columns();
+        } catch (UnusableFileException e) {
+            throw new UnusableFileException(path + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Column> positionalColumns(List<String> columns) {
+        List<Column> values = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            values.add(col(SparkFileParse.valueColumn(i)).as(columns.get(i)));
+        }
+        return values;
+    }
+
+    /** JSON Lines columns: every key seen in the file, in order of first appearance. */
+    private static List<Column> jsonColumns(List<String> keys, Path path) {
+        List<Column> values = new ArrayList<>();
+        for (String name : keys) {
+            if (HeaderRules.METADATA.contains(name)) {
+                throw new UnusableFileException(path + ": JSON field '" + name + "' is reserved for ingest metadata");
+            }
+            values.add(col(SparkFileParse.FIELDS).getItem(name).as(name));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,58 @@
+package io.shoplake.sources.files;
+
+import java.io.InputStream;
+
+/** Shared reading for the one-record-per-line formats: physical lines, line numbers, byte offsets, blank lines, UTF-8. */
+abstract class LineParser extends RecordParser {
+
+    final ByteInput in;
+    final ByteBuilder text = new ByteBuilder();
+    long line;
+    long lineOffset;
+    private long nextOffset;
+
+    LineParser(InputStream stream) {
+        super(stream);
+        this.in = new ByteInput(stream);
+        this.nextOffset = in.skipBom();
+    }
+
+    /** Reads the next physical line into {@code text}; false at the end of the input. */
+    final boolean nextLine() {
+        long consumed = in.readLine(text);
+        if (consumed < 0) {
+            return false;
+        }
+        line++;
+        lineOffset = nextOffset;
+        nextOffset += consumed;
+        return true;
+    }
+
+    /** The reason the current line is not valid UTF-8, or null when it is. */
+    final String utf8Problem() {
+        if (!text.hasNonAscii(0, text.length())) {
+            return null;
+        }
+        int bad = text.firstInvalidUtf8(text.length());
+        return bad < 0 ? null : invalidUtf8(lineOffset + bad);
+    }
+
+    @Override
+    final ParsedRecord readNext() {
+        if (!nextLine()) {
+            return null;
+        }
+        if (text.isBlank()) {
+            return ParsedRecord.blank(line);
+        }
+        String problem = utf8Problem();
+        if (problem != null) {
+            return ParsedRecord.reject(line, text.string(), problem);
+        }
+        return parseLine();
+    }
+
+    /** Parses the current, non-blank, valid UTF-8 line. */
+    abstract ParsedRecord parseLine();
+}

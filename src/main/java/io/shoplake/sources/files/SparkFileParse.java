@@ -1,0 +1,211 @@
+package io.shoplake.sources.files;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.DataInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.input.PortableDataStream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple3;
+
+/**
+ * The Spark side of the file ingest: hashing and parsing run in tasks (one per file, streaming), never on the
+ * driver, so the same code reads files on a cluster's shared file system.
+ */
+final class SparkFileParse {
+
+    static final int DATA = 0;
+    static final int REJECT = 1;
+    static final int BLANK = 2;
+
+    static final String KIND = "_kind";
+    static final String LINE = "_line";
+    static final String RAW = "_raw";
+    static final String REASON = "_reason";
+    static final String FIELDS = "_fields";
+
+    private SparkFileParse() {
+    }
+
+    /** A file's location, size and SHA-256, computed in a task. */
+    record Fingerprint(String uri, long size, String sha256) {
+    }
+
+    /** Size and SHA-256 of each file, one task per file, in the order given. */
+    static List<Fingerprint> fingerprints(SparkSession spark, List<String> uris) {
+        if (uris.isEmpty()) {
+            return List.of();
+        }
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<JavaPairRDD<String, PortableDataStream>> files = new ArrayList<>();
+        for (String uri : uris) {
+            files.add(context.binaryFiles(uri, 1));
+        }
+        JavaPairRDD<String, PortableDataStream> all = files.size() == 1 ? files.get(0)
+                : context.union(files.toArray(JavaPairRDD[]::new));
+        List<Tuple3<Integer, Long, String>> hashed = all.zipWithIndex()
+                .map(pair -> {
+                    scala.Tuple2<Long, String> print = hash(pair._1()._2());
+                    return new Tuple3<>(pair._2().intValue(), print._1(), print._2());
+                })
+                .collect();
+        Fingerprint[] prints = new Fingerprint[uris.size()];
+        for (Tuple3<Integer, Long, String> print : hashed) {
+            prints[print._1()] = new Fingerprint(uris.get(print._1()), print._2(), print._3());
+        }
+        return List.of(prints);
+    }
+
+    private static scala.Tuple2<Long, String> hash(PortableDataStream stream) throws Exception {
+        MessageDigest digest = sha256();
+        long size = 0;
+        try (DataInputStream in = stream.open()) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                digest.update(buffer, 0, n);
+                size += n;
+            }
+        }
+        return new scala.Tuple2<>(size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM lacks SHA-256", e);
+        }
+    }
+
+    /** What a file holds: data records, rejects, blank lines, and (JSON Lines) its keys by first appearance. */
+    record ParseSummary(long data, long rejects, long blankLines, List<String> keys) implements java.io.Serializable {
+    }
+
+    /**
+     * Parses one file in one task without keeping any record, counting each kind: a cheap pass that tells the write
+     * passes what to expect, so the written counts reconcile against an independent count.
+     */
+    static ParseSummary summarise(SparkSession spark, String uri, ParseSpec spec) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return context.binaryFiles(uri, 1).values().map(stream -> summarise(stream, spec)).first();
+    }
+
+    private static ParseSummary summarise(PortableDataStream stream, ParseSpec spec) {
+        long data = 0;
+        long rejects = 0;
+        long blanks = 0;
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        try (DataInputStream in = stream.open(); RecordParser parser = FileParser.open(in, spec)) {
+            while (parser.hasNext()) {
+                ParsedRecord record = parser.next();
+                switch (record.kind()) {
+                    case DATA -> {
+                        data++;
+                        if (record.named() != null) {
+                            keys.addAll(record.named().keySet());
+                        }
+                    }
+                    case REJECT -> rejects++;
+                    case BLANK -> blanks++;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ParseSummary(data, rejects, blanks, List.copyOf(keys));
+    }
+
+    /** Rows of the parse: kind, line, raw text and reason of rejects, then one string column per field. */
+    static StructType schema(ParseSpec spec, int columnCount) {
+        StructType schema = new StructType()
+                .add(KIND, DataTypes.IntegerType, false)
+                .add(LINE, DataTypes.LongType, false)
+                .add(RAW, DataTypes.StringType, true)
+                .add(REASON, DataTypes.StringType, true);
+        if (spec.format() == FileFormat.JSON_LINES) {
+            return schema.add(FIELDS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true);
+        }
+        for (int i = 0; i < columnCount; i++) {
+            schema = schema.add(valueColumn(i), DataTypes.StringType, true);
+        }
+        return schema;
+    }
+
+    static String valueColumn(int index) {
+        return "v" + index;
+    }
+
+    /** Parses one file in one task, streaming; {@code partitions} > 1 spreads the rows for the write. */
+    static Dataset<Row> parse(SparkSession spark, String uri, ParseSpec spec, int columnCount, int partitions) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int width = spec.format() == FileFormat.JSON_LINES ? 5 : 4 + columnCount;
+        JavaRDD<Row> rows = context.binaryFiles(uri, 1).values()
+                .flatMap(stream -> records(stream, spec, width));
+        Dataset<Row> parsed = spark.createDataFrame(rows, schema(spec, columnCount));
+        return partitions > 1 ? parsed.repartition(partitions) : parsed;
+    }
+
+    private static Iterator<Row> records(PortableDataStream stream, ParseSpec spec, int width) {
+        DataInputStream in = stream.open();
+        RecordParser parser = FileParser.open(in, spec);
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> parser.close());
+        }
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return parser.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                return row(parser.next(), width);
+            }
+        };
+    }
+
+    private static Row row(ParsedRecord record, int width) {
+        Object[] values = new Object[width];
+        values[1] = record.line();
+        switch (record.kind()) {
+            case DATA -> {
+                values[0] = DATA;
+                if (record.named() != null) {
+                    values[4] = scala.jdk.javaapi.CollectionConverters.asScala(record.named());
+                } else {
+                    List<String> fields = record.values();
+                    for (int i = 0; i < fields.size(); i++) {
+                        values[4 + i] = fields.get(i);
+                    }
+                }
+            }
+            case REJECT -> {
+                values[0] = REJECT;
+                values[2] = record.raw();
+                values[3] = record.reason();
+            }
+            case BLANK -> values[0] = BLANK;
+        }
+        return RowFactory.create(values);
+    }
+
+    static Dataset<Row> ofKind(Dataset<Row> parsed, int kind) {
+        return parsed.where(col(KIND).equalTo(kind));
+    }
+}
