@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
                         public void orderPatterns(PrintWriter to, OrderPatternReport report) {
                             ReportCommand.OrderPatterns.print(to, report);
                         }
-                    });
+                    }).timings();
         } catch (DemoException e) {
             throw new UsageException(e.getMessage());
         }

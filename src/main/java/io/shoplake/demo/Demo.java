@@ -60,11 +60,13 @@ public final class Demo {
      * Runs every step; the services are stopped even when a step fails. The lake folder is (re)created first:
      * see {@link #prepareLake(Path)}.
      */
-    public static List<StepTiming> run(DemoSettings settings, Supplier<Lakehouse> lake, PrintWriter out,
+    public static DemoResult run(DemoSettings settings, Supplier<Lakehouse> lake, PrintWriter out,
                                        BufferedReader in, DemoReporter reporter) {
         prepareLake(settings.lake());
         List<StepTiming> timings = new ArrayList<>();
+        DemoRun finished;
         try (DemoRun run = new DemoRun(settings, lake, out, in, reporter)) {
+            finished = run;
             List<Step> steps = steps();
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
@@ -84,7 +86,7 @@ public final class Demo {
                 out.flush();
             }
         }
-        return timings;
+        return new DemoResult(timings, finished.generated, finished.mysqlLoad);
     }
 
     /**

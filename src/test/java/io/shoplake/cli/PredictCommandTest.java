@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.shoplake.cli.CliTestSupport.CliResult;
+import io.shoplake.services.EmbeddedMongo;
 import io.shoplake.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,9 +69,8 @@ class PredictCommandTest {
         assertThat(names(report.get("buyer_list"))).containsExactly("model", "baseline");
         assertThat(names(report.get("buyer_list").get("model"))).containsExactly("precision", "recall", "f1");
 
-        MongoServer server = new MongoServer(new MemoryBackend());
-        try {
-            String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        try (EmbeddedMongo server = EmbeddedMongo.start(lake.resolve("mongo"), 0)) {
+            String uri = server.url();
             CliResult next = CliTestSupport.run("predict", "next-orders", "--source", "transactions", "--top", "25",
                     "--publish", uri, "--json", "--lake", lake.toString());
             assertThat(next.exitCode()).as(next.err()).isZero();
@@ -85,8 +83,6 @@ class PredictCommandTest {
                 assertThat(client.getDatabase("shoplake").getCollection("next_order_predictions").countDocuments())
                         .isEqualTo(25);
             }
-        } finally {
-            server.shutdownNow();
         }
         CliResult rows = CliTestSupport.run("sql", "SELECT count(*) AS n FROM gold.next_order_predictions", "--json",
                 "--lake", lake.toString());

@@ -65,7 +65,7 @@ final class MaximumLikelihood {
         double[] theta = log(start);
         int evaluations = 0;
         if (nearOptimum) {
-            double[] polished = polish(objective, theta);
+            double[] polished = chordPolish(objective, theta);
             if (converged(objective, polished)) {
                 double[] natural = exp(polished);
                 return new Estimate(natural, standardErrors(objective, polished, natural),
@@ -104,6 +104,27 @@ final class MaximumLikelihood {
         return new Estimate(natural, errors, logLik, evaluations);
     }
 
+    /** A rough optimum (one simplex search to 1e-8 relative), to start a precise fit from. */
+    static double[] roughOptimum(String label, double[] start, ToDoubleFunction<double[]> logLikelihood,
+                                 double penalty) {
+        ToDoubleFunction<double[]> objective = theta -> {
+            double[] natural = exp(theta);
+            double value = -logLikelihood.applyAsDouble(natural);
+            for (double p : natural) {
+                value += penalty * p * p;
+            }
+            return Double.isFinite(value) ? value : Double.MAX_VALUE;
+        };
+        try {
+            SimplexOptimizer optimizer = new SimplexOptimizer(1e-8, 1e-8);
+            return exp(optimizer.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(objective::applyAsDouble),
+                    GoalType.MINIMIZE, new InitialGuess(log(start)), new NelderMeadSimplex(start.length, 1.0)).getPoint());
+        } catch (MathIllegalStateException e) {
+            throw new ModelFitException("cannot fit " + label + ": the optimiser did not converge within "
+                    + MAX_EVALUATIONS + " evaluations");
+        }
+    }
+
     /** Converged: a finite objective and a gradient (in log-parameters) small against the objective's scale. */
     private static boolean converged(ToDoubleFunction<double[]> objective, double[] theta) {
         double value = objective.applyAsDouble(theta);
@@ -117,6 +138,39 @@ final class MaximumLikelihood {
             largest = Math.max(largest, Math.abs(g));
         }
         return largest;
+    }
+
+    /**
+     * Newton steps that reuse the Hessian of the starting point (the chord method): from a start near the optimum they
+     * converge almost as fast as full Newton at a fifth of the likelihood evaluations per step.
+     */
+    private static double[] chordPolish(ToDoubleFunction<double[]> objective, double[] theta) {
+        DecompositionSolver solver;
+        try {
+            solver = new CholeskyDecomposition(hessian(objective, theta)).getSolver();
+        } catch (MathIllegalStateException | org.hipparchus.exception.MathIllegalArgumentException e) {
+            return theta;
+        }
+        double[] current = theta.clone();
+        double value = objective.applyAsDouble(current);
+        for (int iteration = 0; iteration < 30; iteration++) {
+            RealVector step = solver.solve(MatrixUtils.createRealVector(gradient(objective, current))).mapMultiply(-1);
+            double[] candidate = current.clone();
+            for (int i = 0; i < candidate.length; i++) {
+                candidate[i] += step.getEntry(i);
+            }
+            double candidateValue = objective.applyAsDouble(candidate);
+            if (!(candidateValue < value)) {
+                return current;
+            }
+            boolean done = value - candidateValue <= 1e-12 * Math.abs(value);
+            current = candidate;
+            value = candidateValue;
+            if (done) {
+                return current;
+            }
+        }
+        return current;
     }
 
     /** Newton steps with backtracking; stops when a step no longer lowers the objective. */

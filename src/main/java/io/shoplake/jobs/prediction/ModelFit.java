@@ -14,7 +14,7 @@ import java.util.Map;
 public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long customers,
                        Map<String, Double> params, Map<String, Double> stdErrors, double logLikelihood) {
 
-    /** Above this many distinct patterns the search starts on week-rounded patterns. */
+    /** Above this many distinct patterns the search starts on 4-week-rounded patterns. */
     static final int COARSE_ABOVE = 20_000;
 
     public ModelFit {
@@ -36,7 +36,7 @@ public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long 
         return fit(type, patterns, penalty, COARSE_ABOVE);
     }
 
-    /** As {@link #fit(ModelType, PatternSet, double)}, starting on week-rounded patterns above {@code coarseAbove}. */
+    /** As {@link #fit(ModelType, PatternSet, double)}, starting on 4-week-rounded patterns above {@code coarseAbove}. */
     static ModelFit fit(ModelType type, PatternSet patterns, double penalty, int coarseAbove) {
         requireNonNull(type, "type is null");
         requireNonNull(patterns, "patterns is null");
@@ -53,11 +53,11 @@ public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long 
         }
         MaximumLikelihood.Estimate estimate;
         if (patterns.size() > coarseAbove) {
-            // Many distinct patterns (day-level t_x and T): search on week-rounded patterns, then polish on all of them,
+            // Many distinct patterns (day-level t_x and T): a rough search on 4-week-rounded patterns, then polish on all of them,
             // so the expensive full likelihood is evaluated a few dozen times instead of hundreds.
-            PatternSet coarse = patterns.coarsened(7);
-            double[] start = MaximumLikelihood.maximize(type.label(), type.parameterNames(), type.start(coarse),
-                    p -> type.logLikelihood(p, coarse), penalty * coarse.customers()).values();
+            PatternSet coarse = patterns.coarsened(28);
+            double[] start = MaximumLikelihood.roughOptimum(type.label(), type.start(coarse),
+                    p -> type.logLikelihood(p, coarse), penalty * coarse.customers());
             estimate = MaximumLikelihood.maximize(type.label(), type.parameterNames(), start, p -> type.logLikelihood(p, patterns),
                     penalty * patterns.customers(), true);
         } else {

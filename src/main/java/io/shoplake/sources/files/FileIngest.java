@@ -34,7 +34,7 @@ import org.apache.spark.sql.Row;
  */
 public final class FileIngest {
 
-    /** Rows per write partition: a big file is spread over several tasks (and data files) for the write. */
+    /** Bytes per parse task: a big file is parsed and written by several tasks, split at record boundaries. */
     static final long BYTES_PER_PARTITION = 64L << 20;
 
     private final Lakehouse lake;
@@ -43,7 +43,18 @@ public final class FileIngest {
     private final Quarantine quarantine;
     private final BronzeWriter bronze;
 
+    private final long chunkBytes;
+
     public FileIngest(Lakehouse lake) {
+        this(lake, BYTES_PER_PARTITION);
+    }
+
+    /** Tests use tiny chunks so small files exercise the parallel parse. */
+    FileIngest(Lakehouse lake, long chunkBytes) {
+        if (chunkBytes < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1 byte, was: " + chunkBytes);
+        }
+        this.chunkBytes = chunkBytes;
         this.lake = requireNonNull(lake, "lake is null");
         this.runs = new RunLedger(lake);
         this.files = new FileLedger(lake);
@@ -61,12 +72,14 @@ public final class FileIngest {
         List<String> uris = paths.stream().map(p -> p.toUri().toString()).toList();
         List<SparkFileParse.Fingerprint> prints = SparkFileParse.fingerprints(lake.spark(), uris);
         Timestamp ingestedAt = Timestamp.from(Instant.now());
+        Set<String> loaded = files.loaded(prints.stream().map(SparkFileParse.Fingerprint::sha256).toList(),
+                request.target());
         Set<String> seen = new HashSet<>();
         List<FileIngestResult> results = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             SparkFileParse.Fingerprint print = prints.get(i);
             Path path = paths.get(i);
-            if (!seen.add(print.sha256()) || files.isLoaded(print.sha256(), request.target())) {
+            if (!seen.add(print.sha256()) || loaded.contains(print.sha256())) {
                 results.add(FileIngestResult.alreadyLoaded(path, request.target(), print.sha256()));
             } else {
                 results.add(load(request, path, print, ingestedAt));
@@ -101,7 +114,7 @@ public final class FileIngest {
         long[] blankLines = new long[1];
         try {
             var run = runs.step(request.runId(), request.job(), step, Optional.empty(), List.of(),
-                    List.of(target, target.quarantine(), FileLedger.FILES),
+                    List.of(target, target.quarantine()),
                     () -> {
                         LoadCounts counts = loadFile(request, path, print, ingestedAt);
                         blankLines[0] = counts.blankLines();
@@ -126,7 +139,8 @@ public final class FileIngest {
                 .ifPresent(problem -> {
                     throw new UnusableFileException(path + ": " + problem);
                 });
-        SparkFileParse.ParseSummary summary = SparkFileParse.summarise(lake.spark(), print.uri(), spec);
+        ParseSummary summary = SparkFileParse.summarise(lake.spark(), print.uri(), spec, chunkBytes);
+        List<Chunk> chunks = summary.chunks(columns);
         String source = path.toString();
         long written = 0;
         if (summary.data() > 0) {
@@ -136,14 +150,13 @@ public final class FileIngest {
             values.add(col(SparkFileParse.LINE).as("_line"));
             values.add(lit(request.runId()).as("_run_id"));
             values.add(lit(ingestedAt).as("_ingested_at"));
-            int partitions = (int) Math.max(1, Math.min(256, (print.size() + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION));
-            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, columns.size(), partitions);
+            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
             written = bronze.append(request.target(),
                     SparkFileParse.ofKind(parsed, SparkFileParse.DATA).select(values.toArray(Column[]::new)));
         }
         long quarantined = 0;
         if (summary.rejects() > 0) {
-            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, columns.size(), 1);
+            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
             quarantine.append(request.target(), Quarantine.records(SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
                     lit(source), col(SparkFileParse.LINE), col(SparkFileParse.RAW), col(SparkFileParse.REASON),
                     request.runId()));

@@ -92,42 +92,19 @@ final class SparkFileParse {
         }
     }
 
-    /** What a file holds: data records, rejects, blank lines, and (JSON Lines) its keys by first appearance. */
-    record ParseSummary(long data, long rejects, long blankLines, List<String> keys) implements java.io.Serializable {
-    }
-
     /**
      * Parses one file in one task without keeping any record, counting each kind: a cheap pass that tells the write
-     * passes what to expect, so the written counts reconcile against an independent count.
+     * passes what to expect (so written counts reconcile against an independent count) and where they may split.
      */
-    static ParseSummary summarise(SparkSession spark, String uri, ParseSpec spec) {
+    static ParseSummary summarise(SparkSession spark, String uri, ParseSpec spec, long chunkBytes) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return context.binaryFiles(uri, 1).values().map(stream -> summarise(stream, spec)).first();
+        return context.binaryFiles(uri, 1).values().map(stream -> summarise(stream, spec, chunkBytes)).first();
     }
 
-    private static ParseSummary summarise(PortableDataStream stream, ParseSpec spec) {
-        long data = 0;
-        long rejects = 0;
-        long blanks = 0;
-        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
-        try (DataInputStream in = stream.open(); RecordParser parser = FileParser.open(in, spec)) {
-            while (parser.hasNext()) {
-                ParsedRecord record = parser.next();
-                switch (record.kind()) {
-                    case DATA -> {
-                        data++;
-                        if (record.named() != null) {
-                            keys.addAll(record.named().keySet());
-                        }
-                    }
-                    case REJECT -> rejects++;
-                    case BLANK -> blanks++;
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private static ParseSummary summarise(PortableDataStream stream, ParseSpec spec, long chunkBytes) throws java.io.IOException {
+        try (DataInputStream in = stream.open()) {
+            return ParseSummary.of(in, spec, chunkBytes);
         }
-        return new ParseSummary(data, rejects, blanks, List.copyOf(keys));
     }
 
     /** Rows of the parse: kind, line, raw text and reason of rejects, then one string column per field. */
@@ -150,19 +127,28 @@ final class SparkFileParse {
         return "v" + index;
     }
 
-    /** Parses one file in one task, streaming; {@code partitions} > 1 spreads the rows for the write. */
-    static Dataset<Row> parse(SparkSession spark, String uri, ParseSpec spec, int columnCount, int partitions) {
+    /** Parses a file's chunks, one task each, streaming: parse and write run in parallel without a shuffle. */
+    static Dataset<Row> parse(SparkSession spark, String uri, ParseSpec spec, List<Chunk> chunks, int columnCount) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int width = spec.format() == FileFormat.JSON_LINES ? 5 : 4 + columnCount;
-        JavaRDD<Row> rows = context.binaryFiles(uri, 1).values()
-                .flatMap(stream -> records(stream, spec, width));
-        Dataset<Row> parsed = spark.createDataFrame(rows, schema(spec, columnCount));
-        return partitions > 1 ? parsed.repartition(partitions) : parsed;
+        JavaRDD<Row> rows = context.parallelize(chunks, chunks.size())
+                .flatMap(chunk -> records(uri, chunk, spec, width));
+        return spark.createDataFrame(rows, schema(spec, columnCount));
     }
 
-    private static Iterator<Row> records(PortableDataStream stream, ParseSpec spec, int width) {
-        DataInputStream in = stream.open();
-        RecordParser parser = FileParser.open(in, spec);
+    private static Iterator<Row> records(String uri, Chunk chunk, ParseSpec spec, int width) throws java.io.IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(java.net.URI.create(uri));
+        // Executors read with their own Hadoop configuration (core-site.xml on a cluster).
+        org.apache.hadoop.fs.FSDataInputStream in = path.getFileSystem(new org.apache.hadoop.conf.Configuration())
+                .open(path, 1 << 16);
+        RecordParser parser;
+        try {
+            in.seek(chunk.offset());
+            parser = FileParser.open(in, spec, FileParser.MAX_RECORD_BYTES, chunk);
+        } catch (RuntimeException | java.io.IOException e) {
+            in.close();
+            throw e;
+        }
         TaskContext task = TaskContext.get();
         if (task != null) {
             task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> parser.close());

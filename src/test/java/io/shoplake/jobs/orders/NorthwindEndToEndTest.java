@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shoplake.cli.Main;
-import io.shoplake.lake.LakeSettings;
 import io.shoplake.lake.Lakehouse;
 import io.shoplake.lake.Quarantine;
 import io.shoplake.lake.RunLedger;
+import io.shoplake.testing.SharedData;
 import io.shoplake.testing.TestSpark;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -89,39 +89,68 @@ class NorthwindEndToEndTest {
     }
 
     @Test
-    void theCliBuildsAndReportsAsJson(@TempDir Path dir) throws Exception {
-        Lakehouse lake = new Lakehouse(TestSpark.spark(), Lakehouse.DEFAULT_CATALOG, LakeSettings.folder(dir));
-        NorthwindBronze.writeTo(lake);
+    void theCliIngestsBuildsAndReportsTheFiguresTheFilesGive(@TempDir Path dir) throws Exception {
+        TestSpark.spark(); // the CLI's Workspace borrows the JVM's running session
+        String lake = dir.resolve("lake").toString();
+        Run early = cli("report", "order-patterns", "--lake", lake);
+        assertThat(early.code()).isEqualTo(Main.RUN_FAILED);
+        assertThat(early.err().strip()).isEqualTo(
+                "error: table silver.orders does not exist yet: run the step that builds it first");
 
-        Run build = cli("build", "orders", "--lake", dir.toString(), "--json");
+        Run ingest = cli("ingest", "orders", "--from", SharedData.require("northwind-orders").toString(), "--lake", lake);
+        assertThat(ingest.code()).as(ingest.err()).isZero();
+
+        Run build = cli("build", "orders", "--lake", lake, "--json");
         assertThat(build.code()).as(build.err()).isZero();
         JsonNode built = new ObjectMapper().readTree(build.out());
         List<String> tables = new ArrayList<>();
         built.get("tables").forEach(t -> tables.add(t.get("table").asText() + " " + t.get("rows_in") + " "
-                + t.get("rows_out") + " " + t.get("quarantined")));
-        assertThat(tables).containsExactly("silver.customers 100 100 0", "silver.employees 20 20 0",
-                "silver.products 10 10 0", "silver.orders 600 600 0", "silver.order_items 700 700 0");
+                + t.get("rows_out") + " " + t.get("duplicates_superseded") + " " + t.get("quarantined")));
+        assertThat(tables).containsExactly("silver.customers 100 100 0 0", "silver.employees 20 20 0 0",
+                "silver.products 10 10 0 0", "silver.orders 600 600 0 0", "silver.order_items 700 700 0 0");
 
-        Run report = cli("report", "order-patterns", "--lake", dir.toString(), "--json");
+        Run report = cli("report", "order-patterns", "--lake", lake, "--json");
         assertThat(report.code()).as(report.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(report.out());
         NorthwindFigures expected = NorthwindFigures.compute(LATEST);
-        assertThat(json.get("orders").asLong()).isEqualTo(600);
+        assertThat(json.get("as_of").asText()).isEqualTo("2017-03-16");
+        assertThat(json.get("orders").asLong()).isEqualTo(expected.orders());
         Map<String, Long> byWeekday = new LinkedHashMap<>();
         json.get("orders_by_weekday").fields().forEachRemaining(e -> byWeekday.put(e.getKey(), e.getValue().asLong()));
         assertThat(byWeekday).containsExactlyEntriesOf(expected.ordersByWeekday());
-        assertThat(json.get("repurchase_interval_days").get("median").asDouble()).isEqualTo(expected.median());
-        assertThat(json.get("duplicate_orders_on_latest_date").asLong()).isEqualTo(expected.duplicates());
+        List<String> busiest = new ArrayList<>();
+        json.get("busiest_weekday").forEach(d -> busiest.add(d.get("weekday").asText() + " " + d.get("orders").asLong()));
+        assertThat(busiest).containsExactlyElementsOf(expected.busiestWeekdays().stream()
+                .map(d -> d + " " + expected.busiestWeekdayOrders()).toList());
         assertThat(json.get("time_of_day").get("has_time_of_day").asBoolean()).isFalse();
+        assertThat(json.get("time_of_day").get("busiest_hour")).isEmpty();
+        Map<String, Long> products = new TreeMap<>();
+        json.get("first_order_products").forEach(p -> products.put(p.get("product").asText(), p.get("count").asLong()));
+        assertThat(products).containsExactlyEntriesOf(expected.firstOrderProducts());
+        JsonNode gaps = json.get("repurchase_interval_days");
+        assertThat(gaps.get("gaps").asLong()).isEqualTo(expected.gaps());
+        assertThat(gaps.get("mean").asDouble()).isEqualTo(expected.mean());
+        assertThat(gaps.get("median").asDouble()).isEqualTo(expected.median());
+        assertThat(gaps.get("p25").asDouble()).isEqualTo(expected.p25());
+        assertThat(gaps.get("p75").asDouble()).isEqualTo(expected.p75());
+        assertThat(gaps.get("mean_of_customer_means").asDouble()).isCloseTo(expected.meanOfCustomerMeans(), within(0.0051));
+        assertThat(json.get("duplicate_orders_on_latest_date").asLong()).isEqualTo(expected.duplicates());
 
-        Run human = cli("report", "order-patterns", "--lake", dir.toString(), "--as-of", "2017-03-16");
+        // Ingesting the same folder again loads nothing new; the rebuilt silver and the report are unchanged.
+        assertThat(cli("ingest", "orders", "--from", SharedData.require("northwind-orders").toString(), "--lake", lake)
+                .code()).isZero();
+        Run rebuilt = cli("build", "orders", "--lake", lake);
+        assertThat(rebuilt.code()).as(rebuilt.err()).isZero();
+        assertThat(rebuilt.out()).containsPattern("(?m)^silver\\.orders +600 +600 +0 +0$");
+        Run human = cli("report", "order-patterns", "--lake", lake, "--as-of", "2017-03-16");
         assertThat(human.code()).as(human.err()).isZero();
         assertThat(human.out()).contains("Order patterns as of 2017-03-16: 600 orders",
                 "time of day: the data holds no time of day (every order is at midnight)",
                 "duplicate orders on latest date: " + expected.duplicates());
-        assertThat(lake.read(OrderPatternsJob.TABLE).count()).isEqualTo(1);
+        assertThat(cli("sql", "SELECT count(*) AS n FROM gold.order_patterns", "--lake", lake, "--csv").out())
+                .isEqualTo("n\n1\n");
 
-        Run bad = cli("report", "order-patterns", "--lake", dir.toString(), "--as-of", "2017-02-30");
+        Run bad = cli("report", "order-patterns", "--lake", lake, "--as-of", "2017-02-30");
         assertThat(bad.code()).isEqualTo(Main.USAGE);
         assertThat(bad.err()).contains("2017-02-30");
     }

@@ -103,6 +103,28 @@ class NextOrderPredictionTest {
                 .hasMessage("cannot fit BG/NBD: no transactions on or before 2024-03-31 (1 after it were excluded)");
     }
 
+    @Test
+    void ordersBecomeTransactionsWithTheSumOfTheirLineAmounts() {
+        var spark = TestSpark.spark();
+        Dataset<Row> orders = spark.createDataFrame(List.of(
+                RowFactory.create(1L, 7L, Date.valueOf("2024-01-02")),
+                RowFactory.create(2L, 7L, Date.valueOf("2024-01-09")),
+                RowFactory.create(3L, 8L, Date.valueOf("2024-01-09"))),
+                new org.apache.spark.sql.types.StructType().add("order_id", "long").add("customer_id", "long")
+                        .add("order_date", "date"));
+        Dataset<Row> items = spark.createDataFrame(List.of(
+                RowFactory.create(1L, new BigDecimal("10.50")), RowFactory.create(1L, new BigDecimal("4.25")),
+                RowFactory.create(3L, new BigDecimal("3.00"))),
+                new org.apache.spark.sql.types.StructType().add("order_id", "long").add("line_amount", "decimal(14,2)"));
+
+        List<String> rows = new ArrayList<>();
+        for (Row row : TransactionSource.fromOrders(orders, items).orderBy("customer_id", "date").collectAsList()) {
+            rows.add(row.getString(0) + " " + row.getDate(1) + " " + row.getDecimal(2));
+        }
+        // Order 2 has no items: amount 0.00, still a purchase occasion.
+        assertThat(rows).containsExactly("7 2024-01-02 14.75", "7 2024-01-09 0.00", "8 2024-01-09 3.00");
+    }
+
     private static NextOrderPrediction.Options options() {
         return NextOrderPrediction.Options.defaults().withSource(TransactionSource.TRANSACTIONS);
     }
