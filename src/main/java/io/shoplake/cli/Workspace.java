@@ -62,10 +62,9 @@ public final class Workspace implements AutoCloseable {
             // A session already running in this JVM (tests, an embedding application) is borrowed, not stopped.
             ownsSpark = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), verbose);
-            // Spark keeps a catalog once loaded: a borrowed session may hold "lake" for another lake folder, so a
-            // borrowed session gets a catalog named after this lake's settings.
+            // Spark caches a catalog by name: a borrowed session gets one catalog name per lake folder.
             String catalog = ownsSpark ? Lakehouse.DEFAULT_CATALOG
-                    : Lakehouse.DEFAULT_CATALOG + "_" + Integer.toUnsignedString(settings.toString().hashCode(), 36);
+                    : Lakehouse.DEFAULT_CATALOG + "_" + Integer.toHexString(settings.hashCode() & 0x7fffffff);
             lake = new Lakehouse(spark, catalog, settings);
         }
         return lake;

@@ -82,12 +82,10 @@ final class DemoSteps {
 
     static void ingestOverJdbc(DemoRun run) {
         JdbcSource source = new JdbcSource(run.mysqlUrl, Optional.of(EmbeddedMariaDb.USER), Optional.empty());
-        List<JdbcLoadResult> loads = OrderDatabaseIngest.ingest(run.lake(), source, IncrementalKeys.NONE, run.runId());
-        List<List<String>> rows = new ArrayList<>();
-        for (JdbcLoadResult load : loads) {
-            rows.add(List.of(load.sourceTable(), load.target().toString(), load.mode(), String.valueOf(load.rows())));
-        }
-        indent(run.out(), out -> Output.table(out, List.of("source table", "bronze table", "mode", "rows"), rows));
+        List<JdbcLoadResult> results = OrderDatabaseIngest.ingest(run.lake(), source, IncrementalKeys.NONE, run.runId());
+        indent(run.out(), out -> Output.table(out, List.of("source_table", "table", "mode", "rows"), results.stream()
+                .map(r -> List.of(r.sourceTable(), r.target().toString(), r.mode(), String.valueOf(r.rows())))
+                .toList()));
     }
 
     static void buildSilver(DemoRun run) {

@@ -54,7 +54,8 @@ public final class ServiceControl {
         }
         ServiceRecord recorded = record.get();
         if (isHost(recorded.hostPid())) {
-            return new ServiceStatus(kind, ServiceStatus.State.RUNNING, record, "");
+            return new ServiceStatus(kind, ServiceStatus.State.RUNNING, record, Ports.accepts(recorded.port()) ? ""
+                    : "not accepting connections on port " + recorded.port() + "; see " + recorded.log());
         }
         List<Long> orphans = recorded.serverPids().stream().filter(pid -> isServer(kind, pid)).toList();
         String note = "host " + recorded.hostPid() + " is gone"

@@ -101,7 +101,8 @@ class FileIngestTest {
         write("06-empty.csv", new byte[0]);
         write("07-header-only.csv", "order_id,quantity,order_date\r\n");
 
-        List<FileIngestResult> results = new FileIngest(lake).ingest(FileIngestRequest.of(dir.resolve("in"),
+        // 20-byte chunks: each file is parsed by several tasks, which must give the same records as one.
+        List<FileIngestResult> results = new FileIngest(lake, 20).ingest(FileIngestRequest.of(dir.resolve("in"),
                         TableId.bronze("orders"), FileFormat.CSV, RunLedger.newRunId(), "test")
                 .withRequiredColumns(List.of("order_id", "quantity", "order_date")));
         Map<String, FileIngestResult> byName = byName(results);
