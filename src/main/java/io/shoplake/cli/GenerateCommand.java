@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code shoplake generate}: synthetic data sets, deterministic for a seed. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generate synthetic data sets (deterministic for a seed).",
-        subcommands = {GenerateOrdersCommand.class})
+        subcommands = {GenerateOrdersCommand.class, GenerateEventsCommand.class})
 final class GenerateCommand implements Runnable {
 
     @CommandLine.Spec
@@ -14,6 +14,6 @@ final class GenerateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (orders)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (orders, events)");
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 IngestOrdersCommand.class,
                 IngestTransactionsCommand.class,
+                IngestEventsCommand.class,
         })
 final class IngestCommand implements Runnable {
 

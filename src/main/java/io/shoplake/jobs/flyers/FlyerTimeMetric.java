@@ -11,7 +11,8 @@ import io.shoplake.jobs.flyers.MetricSettings.ViewEnd;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.rdd.RDD;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -62,18 +63,34 @@ public final class FlyerTimeMetric {
 
     /** As {@link #userFlyerTime} but with integer day numbers and microsecond totals ({@link #USER_FLYER_MICROS}). */
     public Dataset<Row> userFlyerMicros(Dataset<Row> events) {
+        return pass(events, true);
+    }
+
+    /**
+     * {@code gold.flyer_time_daily} straight from the events: the same pass keyed by (user, day) only, so no second
+     * shuffle (equal to {@link FlyerEngagementReports#flyerTimeDaily} of {@link #userFlyerTime} by construction).
+     */
+    public Dataset<Row> flyerTimeDaily(Dataset<Row> events) {
+        return FlyerEngagementReports.fromMicros(pass(events, false)).drop("merchant_id", "flyer_id");
+    }
+
+    private Dataset<Row> pass(Dataset<Row> events, boolean byFlyer) {
         Dataset<Row> ordered = timelineRows(events)
                 .repartition(col("user_id"))
                 .sortWithinPartitions(col("user_id"), col("t"), col("rank"), col("flyer_id").asc_nulls_first(),
                         col("merchant_id").asc_nulls_first());
-        return ordered.mapPartitions(
-                new ViewPass(settings.maxGap().toNanos() / 1000, settings.attributeTo() == Attribution.NEXT),
-                Encoders.row(USER_FLYER_MICROS));
+        ViewPass pass = new ViewPass(settings.maxGap().toNanos() / 1000, settings.attributeTo() == Attribution.NEXT,
+                settings.viewEvents().size(), byFlyer);
+        // The pass runs on internal rows (see ViewPass); internalCreateDataFrame is how Spark's own sources and
+        // Iceberg/Delta turn such an RDD back into a DataFrame.
+        RDD<InternalRow> rows = ordered.queryExecution().toRdd().toJavaRDD().mapPartitions(pass).rdd();
+        return ((org.apache.spark.sql.classic.SparkSession) events.sparkSession())
+                .internalCreateDataFrame(rows, USER_FLYER_MICROS, false);
     }
 
     /**
-     * The events the pass needs, narrowed: {@code user_id, t (epoch micros), day (local date as epoch day), rank,
-     * opens, flyer_id, merchant_id}. View events without a flyer id are dropped; with {@code next-view} so are events
+     * The events the pass needs, narrowed: {@code user_id, t (epoch micros), day (local date as epoch day), rank
+     * (view events are 1..n), flyer_id, merchant_id}. View events without a flyer id are dropped; with {@code next-view} so are events
      * that neither open nor close a view (they can't end one).
      */
     Dataset<Row> timelineRows(Dataset<Row> events) {
@@ -90,7 +107,6 @@ public final class FlyerTimeMetric {
                 expr("unix_micros(event_at)").as("t"),
                 expr("unix_date(local_date)").as("day"),
                 rank(isClose).as("rank"),
-                isView.as("opens"),
                 col("flyer_id").cast(DataTypes.LongType).as("flyer_id"),
                 col("merchant_id").cast(DataTypes.LongType).as("merchant_id"));
     }

@@ -292,12 +292,16 @@ public final class MysqlOrdersLoader {
             for (String[] parent : shape.foreignKeys().values()) {
                 keys.contains(parent[0], parent[1], "");
             }
+            // One commit per batch: with autocommit every row would be its own transaction (and disk flush).
+            connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(shape.upsert())) {
                 upsert = statement;
                 for (Path file : files) {
                     loadFile(file);
                 }
                 flush();
+            } finally {
+                connection.setAutoCommit(true);
             }
             long tableRows;
             try (Statement statement = connection.createStatement();
@@ -382,10 +386,12 @@ public final class MysqlOrdersLoader {
             }
             try {
                 upsert.executeBatch();
+                connection.commit();
                 rowsLoaded += batch.size();
             } catch (SQLException e) {
                 upsert.clearBatch();
                 MysqlErrors.rethrowIfConnectionLost(target, e);
+                connection.rollback();
                 // One statement of the batch failed; find which rows, one at a time, to give each its reason.
                 for (PendingRow row : batch) {
                     try {
@@ -398,6 +404,7 @@ public final class MysqlOrdersLoader {
                                 row.raw());
                     }
                 }
+                connection.commit();
             }
             batch.clear();
         }

@@ -210,6 +210,13 @@ class FlyerTimeMetricTest {
                         + r.getDecimal(3).stripTrailingZeros().toPlainString() + " " + r.getDouble(4))
                 .toList();
         assertThat(daily).containsExactly("a 2018-10-01 3 120 40.0", "c 2018-10-01 1 60 60.0");
+        // The one-pass daily path gives the same rows.
+        List<String> direct = new FlyerTimeMetric(MetricSettings.DEFAULT).flyerTimeDaily(sessions()).orderBy("user_id")
+                .collectAsList().stream()
+                .map(r -> r.getString(0) + " " + r.getDate(1) + " " + r.getLong(2) + " "
+                        + r.getDecimal(3).stripTrailingZeros().toPlainString() + " " + r.getDouble(4))
+                .toList();
+        assertThat(direct).isEqualTo(daily);
         // m101: a (f1 2 views 60s); m102: a (f2 1 view 60s); m103: c (f3 1 view 60s).
         List<String> merchants = FlyerEngagementReports.merchantDaily(report).orderBy("merchant_id").collectAsList()
                 .stream().map(r -> r.get(0) + " " + r.getDate(1) + " flyers=" + r.getLong(2) + " users=" + r.getLong(3)

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Flyer time per user and day: shoplake (Spark local[*]) against DuckDB on the same generated Parquet events.
+# Usage: bench/flyer-time.sh N [RUNS] [variants]     e.g. bench/flyer-time.sh 10000000
+set -euo pipefail
+N="${1:?usage: bench/flyer-time.sh EVENTS [RUNS] [variants]}"
+RUNS="${2:-2}"
+VARIANTS="${3:-}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/bench/out"
+EVENTS="$OUT/events-$N"
+mkdir -p "$OUT"
+cd "$ROOT"
+
+# Build shoplake and the bench class (DuckDB is a test-scope dependency, so the test classpath is used).
+mvn -q -B -o -DskipTests package >&2 2>/dev/null || mvn -q -B -DskipTests package >&2
+mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath-test.txt" >&2
+CP="$ROOT/target/classes:$(cat "$OUT/classpath-test.txt")"
+mkdir -p "$OUT/classes"
+javac -d "$OUT/classes" -cp "$CP" bench/src/main/java/io/shoplake/bench/*.java
+
+# Events are generated once per size (deterministic for the seed) and reused.
+if [[ ! -f "$EVENTS/_SUCCESS" ]]; then
+  echo "generating $N events into $EVENTS ..." >&2
+  ./shoplake generate events --out "$EVENTS" --events "$N" --format parquet >&2
+fi
+echo "input: $(du -sh "$EVENTS" | cut -f1) of Parquet" >&2
+
+OPENS="$(sed -n 's:.*<jvm.opens>\(.*\)</jvm.opens>.*:\1:p' pom.xml)"
+# shellcheck disable=SC2086
+java -Xmx${BENCH_HEAP:-8g} $OPENS ${BENCH_JAVA_OPTS:-} -cp "$OUT/classes:$CP" io.shoplake.bench.FlyerTimeBench \
+  "$EVENTS" "$OUT/work-$N" "$RUNS" "$VARIANTS"
