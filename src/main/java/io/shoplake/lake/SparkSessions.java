@@ -59,6 +59,9 @@ public final class SparkSessions {
         String prefix = "spark.sql.catalog." + catalogName;
         Map<String, String> props = new TreeMap<>();
         props.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
+        // Streaming micro-batches run in a cloned session with its own catalog instance: a cached table there or
+        // here would read a stale snapshot after the other one commits.
+        props.put(prefix + ".cache-enabled", "false");
         props.put(prefix + ".warehouse", settings.warehouse().toUri().toString());
         switch (settings.catalogType()) {
             case HADOOP -> props.put(prefix + ".type", "hadoop");
