@@ -70,7 +70,7 @@ final class BuildCommand implements Runnable {
             }
         }
 
-        private static void print(PrintWriter out, SilverBuildReport report) {
+        static void print(PrintWriter out, SilverBuildReport report) {
             out.println("run " + report.runId() + ", as of " + report.asOf());
             List<List<String>> rows = new ArrayList<>();
             List<List<String>> reasons = new ArrayList<>();

@@ -1,6 +1,5 @@
 package io.shoplake.cli;
 
-import io.shoplake.generate.Defect;
 import io.shoplake.generate.GeneratedOrders;
 import io.shoplake.generate.OrdersGenerator;
 import io.shoplake.generate.OrdersGeneratorSettings;
@@ -122,9 +121,5 @@ final class GenerateOrdersCommand implements Callable<Integer> {
         }
         Output.table(out, List.of("table", "files", "rows", "defective", "defects"), rows);
         out.printf("wrote %s in %.1f s%n", result.directory(), result.elapsed().toMillis() / 1000.0);
-    }
-
-    static String defectName(Defect defect) {
-        return defect.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code shoplake ingest orders --from DIR}: loads the orders source CSVs of a folder into bronze. Good files are
+ * {@code shoplake ingest orders --from DIR | --jdbc URL}: loads the orders source CSVs of a folder into bronze. Good files are
  * loaded even when another file is unusable; the command then exits 1 naming the unusable files.
  */
 @Command(name = "orders", mixinStandardHelpOptions = true,
@@ -50,13 +50,38 @@ final class IngestOrdersCommand implements Callable<Integer> {
         @Option(names = "--from", paramLabel = "DIR", required = true,
                 description = "Folder of <table>.csv files (or split parts <table>-<part>.csv).")
         Path from;
+
+        @Option(names = "--jdbc", paramLabel = "URL", required = true,
+                description = "MySQL/MariaDB or PostgreSQL database holding the five tables, e.g. "
+                        + "jdbc:mysql://127.0.0.1:3307/shoplake. Credentials: --user/--password-file, else "
+                        + "$SHOPLAKE_JDBC_USER/$SHOPLAKE_JDBC_PASSWORD.")
+        String jdbc;
     }
+
+    @Option(names = "--incremental-key", paramLabel = "COLUMN",
+            description = "With --jdbc: load only rows whose key is above the highest already in bronze. COLUMN for "
+                    + "every table, or TABLE=COLUMN entries, e.g. id,order_details=order_id. Default: full loads.")
+    String incrementalKey;
+
+    @Option(names = "--user", paramLabel = "USER", description = "With --jdbc: database user (default: $SHOPLAKE_JDBC_USER).")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "With --jdbc: file whose first line is the password (default: $SHOPLAKE_JDBC_PASSWORD).")
+    String passwordFile;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (source.jdbc != null) {
+            return IngestOrdersJdbc.run(common, output, source.jdbc, incrementalKey, user, passwordFile,
+                    spec.commandLine().getOut());
+        }
+        if (incrementalKey != null || user != null || passwordFile != null) {
+            throw new UsageException("--incremental-key, --user and --password-file go with --jdbc, not --from");
+        }
         Path folder = source.from;
         if (!Files.isDirectory(folder)) {
             throw new UsageException("--from must be a folder, was: " + folder);

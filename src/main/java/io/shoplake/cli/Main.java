@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 MysqlCommand.class,
                 PredictCommand.class,
                 RunCommand.class,
+                ServicesCommand.class,
+                DemoCommand.class,
                 StreamCommand.class,
         })
 public final class Main implements Runnable {

@@ -67,7 +67,7 @@ final class ReportCommand implements Runnable {
             }
         }
 
-        private static void print(PrintWriter out, OrderPatternReport report) {
+        static void print(PrintWriter out, OrderPatternReport report) {
             out.println("Order patterns as of " + report.asOf() + ": " + report.orders() + " orders");
             out.println();
             List<List<String>> days = new ArrayList<>();

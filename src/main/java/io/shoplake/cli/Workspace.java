@@ -62,7 +62,10 @@ public final class Workspace implements AutoCloseable {
             // A session already running in this JVM (tests, an embedding application) is borrowed, not stopped.
             ownsSpark = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark = SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), verbose);
-            lake = new Lakehouse(spark, Lakehouse.DEFAULT_CATALOG, settings);
+            // Spark caches a catalog by name: a borrowed session gets one catalog name per lake folder.
+            String catalog = ownsSpark ? Lakehouse.DEFAULT_CATALOG
+                    : Lakehouse.DEFAULT_CATALOG + "_" + Integer.toHexString(settings.hashCode() & 0x7fffffff);
+            lake = new Lakehouse(spark, catalog, settings);
         }
         return lake;
     }

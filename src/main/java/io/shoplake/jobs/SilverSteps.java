@@ -1,12 +1,14 @@
 package io.shoplake.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
 import io.shoplake.lake.Quarantine;
 import io.shoplake.lake.TableId;
@@ -94,17 +96,27 @@ public final class SilverSteps {
             anyMissing = anyMissing.or(col(parsed).isNull());
         }
         // Rows without a usable key each get a rank of 1: they are never each other's duplicates.
-        Dataset<Row> ranked = keyed.withColumn(RANK, org.apache.spark.sql.functions.when(anyMissing, lit(1))
+        Dataset<Row> ranked = keyed.withColumn(RANK, when(anyMissing, lit(1))
                 .otherwise(row_number().over(Window.partitionBy(keys.toArray(Column[]::new)).orderBy(
                         col("_ingested_at").desc_nulls_last(), col("_run_id").desc_nulls_last(),
                         col("_source").desc_nulls_last(), col("_line").desc_nulls_last()))));
         Column[] original = Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
         return new Deliveries(ranked.where(col(RANK).equalTo(1)).select(original),
-                ranked.where(col(RANK).gt(1)).select(original));
+                ranked.where(col(RANK).gt(1)).select(original), ranked);
     }
 
-    /** The newest delivery of each key, and the older deliveries it replaced. */
-    public record Deliveries(Dataset<Row> latest, Dataset<Row> superseded) {
+    /**
+     * The newest delivery of each key, and the older deliveries it replaced.
+     *
+     * @param ranked every row with its delivery rank ({@code _delivery_rank}, 1 = newest)
+     */
+    public record Deliveries(Dataset<Row> latest, Dataset<Row> superseded, Dataset<Row> ranked) {
+
+        /** Rows in and rows superseded, counted in one pass. */
+        public long[] counts() {
+            Row counts = ranked.agg(count(lit(1)), count(when(col(RANK).gt(1), lit(1)))).first();
+            return new long[] {counts.getLong(0), counts.getLong(1)};
+        }
     }
 
     /**
@@ -119,8 +131,9 @@ public final class SilverSteps {
                                      UnaryOperator<Dataset<Row>> typing) {
         Dataset<Row> cleaned = clean(bronzeTable, bronze, columns);
         Deliveries deliveries = latestDeliveries(cleaned, keyColumns);
-        long rowsIn = bronze.count();
-        long superseded = deliveries.superseded().count();
+        long[] counts = deliveries.counts();
+        long rowsIn = counts[0];
+        long superseded = counts[1];
         QualityResult quality = suite.apply(deliveries.latest()).check(deliveries.latest());
         long checked = quality.validCount() + quality.rejectedCount();
         if (rowsIn != checked + superseded) {

@@ -54,6 +54,18 @@ public final class FileLedger {
                 .isEmpty();
     }
 
+    /** Which of these content hashes were already loaded into {@code table}: one query for a whole folder. */
+    public java.util.Set<String> loaded(java.util.Collection<String> sha256s, TableId table) {
+        if (!lake.exists(FILES) || sha256s.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return lake.read(FILES)
+                .where(col("table_name").equalTo(lit(table.toString())).and(col("sha256").isin(sha256s.toArray())))
+                .select("sha256").distinct().collectAsList().stream()
+                .map(row -> row.getString(0))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public void record(LoadedFile file) {
         Row row = RowFactory.create(file.path(), file.size(), file.sha256(), file.table().toString(), file.runId(),
                 file.rowsLoaded(), file.rowsQuarantined(), Timestamp.from(Instant.now()));

@@ -135,7 +135,9 @@ public final class Lakehouse {
             return;
         }
         String view = "merge_source_" + table.layer().namespace() + "_" + table.name();
-        rows.createOrReplaceTempView(view);
+        // Spark 4.1 keeps lake tables in a temp view as TableReference nodes, which Iceberg's MERGE rewrite cannot
+        // plan ("No plan for TableReference"): hand MERGE the computed rows instead of the plan that reads tables.
+        rows.localCheckpoint().createOrReplaceTempView(view);
         String on = keys.stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
         spark.sql("MERGE INTO " + sqlName(table) + " t USING " + view + " s ON " + on
                 + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");

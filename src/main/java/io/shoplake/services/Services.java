@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Embedded servers running in this process for the duration of a command or test: start the ones needed, read
@@ -43,8 +45,11 @@ public final class Services implements AutoCloseable {
         requireNonNull(ports, "ports is null");
         requireNonNull(directory, "directory is null");
         Map<ServiceKind, CompletableFuture<EmbeddedService>> starting = new EnumMap<>(ServiceKind.class);
+        // Own threads: the common pool has a single thread on a two-core machine.
+        ExecutorService threads = Executors.newCachedThreadPool();
         ports.forEach((kind, port) -> starting.put(kind,
-                CompletableFuture.supplyAsync(() -> start(kind, directory.resolve(kind.id()), port))));
+                CompletableFuture.supplyAsync(() -> start(kind, directory.resolve(kind.id()), port), threads)));
+        threads.shutdown();
         Map<ServiceKind, EmbeddedService> started = new EnumMap<>(ServiceKind.class);
         RuntimeException failure = null;
         for (var entry : starting.entrySet()) {

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shoplake.cli.CliTestSupport.CliResult;
 import io.shoplake.services.EmbeddedMariaDb;
+import io.shoplake.testing.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +22,8 @@ class GenerateAndMysqlCommandsTest {
     Path temp;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        server = EmbeddedMariaDb.start(Files.createTempDirectory("mysql-cli-test"), 0);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    static void shareServer() {
+        server = TestServices.mariaDb();
     }
 
     @Test

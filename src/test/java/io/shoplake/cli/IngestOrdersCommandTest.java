@@ -42,7 +42,7 @@ class IngestOrdersCommandTest {
     void aSourceIsRequired() {
         Result result = run("ingest", "orders");
         assertThat(result.code()).isEqualTo(2);
-        assertThat(result.err()).startsWith("Error: Missing required argument (specify one of these): --from=DIR");
+        assertThat(result.err()).startsWith("Error: Missing required argument (specify one of these): (--from=DIR | --jdbc=URL)");
     }
 
     @Test
@@ -56,9 +56,14 @@ class IngestOrdersCommandTest {
 
         Result result = run("ingest", "orders", "--from", in.toString(), "--lake", lake);
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.out()).as(result.err()).startsWith("ignored: notes.txt (not an orders table)\n");
-        assertThat(result.out()).contains("products.csv  bronze.products  LOADED     1            0")
-                .contains("orders.csv    bronze.orders    UNUSABLE   0            0");
+        assertThat(result.out()).as(result.err()).isEqualTo("""
+                ignored: notes.txt (not an orders table)
+                file          table            status    rows  quarantined
+                ------------  ---------------  --------  ----  -----------
+                products.csv  bronze.products  LOADED       1            0
+                orders.csv    bronze.orders    UNUSABLE     0            0
+                (2 rows)
+                """);
         assertThat(result.err()).isEqualTo("error: " + in.resolve("orders.csv").toAbsolutePath()
                 + ": header has 1 column ('id;employee_id;customer_id'); the delimiter looks like ';', expected ','\n");
 

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.shoplake.cli.CliTestSupport.CliResult;
+import io.shoplake.services.EmbeddedMongo;
 import io.shoplake.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +55,8 @@ class PredictCommandTest {
         assertThat(report.get("cumulative").get("actual").asLong()).isEqualTo(1882 + 2457);
         // Sum of FHL eq. 10 over the published summary with the published parameters, computed with scipy: 1653.44.
         assertThat(report.get("holdout").get("predicted").asDouble()).isCloseTo(1653.44, within(0.2));
+        // Sum of FHL eq. 9 at each customer's age at the holdout end (T + 39 weeks), published parameters, scipy: 4160.75.
+        assertThat(report.get("cumulative").get("predicted").asDouble()).isCloseTo(4160.75, within(0.3));
         assertThat(report.get("tracking").get(report.get("tracking").size() - 1).get("cumulative_actual").asLong())
                 .isEqualTo(4339);
         assertThat(report.get("by_frequency")).hasSize(8);
@@ -68,9 +69,8 @@ class PredictCommandTest {
         assertThat(names(report.get("buyer_list"))).containsExactly("model", "baseline");
         assertThat(names(report.get("buyer_list").get("model"))).containsExactly("precision", "recall", "f1");
 
-        MongoServer server = new MongoServer(new MemoryBackend());
-        try {
-            String uri = "mongodb://127.0.0.1:" + server.bind().getPort();
+        try (EmbeddedMongo server = EmbeddedMongo.start(lake.resolve("mongo"), 0)) {
+            String uri = server.url();
             CliResult next = CliTestSupport.run("predict", "next-orders", "--source", "transactions", "--top", "25",
                     "--publish", uri, "--json", "--lake", lake.toString());
             assertThat(next.exitCode()).as(next.err()).isZero();
@@ -83,8 +83,6 @@ class PredictCommandTest {
                 assertThat(client.getDatabase("shoplake").getCollection("next_order_predictions").countDocuments())
                         .isEqualTo(25);
             }
-        } finally {
-            server.shutdownNow();
         }
         CliResult rows = CliTestSupport.run("sql", "SELECT count(*) AS n FROM gold.next_order_predictions", "--json",
                 "--lake", lake.toString());

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -266,10 +265,5 @@ class OrdersGeneratorTest {
             ids.add(row[column]);
         }
         return ids;
-    }
-
-    @SuppressWarnings("unused")
-    private static String show(String[] row) {
-        return Arrays.toString(row);
     }
 }

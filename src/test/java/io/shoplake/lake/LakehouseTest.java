@@ -42,6 +42,19 @@ class LakehouseTest {
     }
 
     @Test
+    void aCatalogRePointedAtAnotherFolderSeesThatFolder() {
+        // The CLI always names its catalog "lake"; in-process runs (tests) point it at one folder after another.
+        Lakehouse first = new Lakehouse(TestSpark.spark(), "lake_repointed", LakeSettings.folder(dir.resolve("a")));
+        first.append(TableId.bronze("people"), people(new Object[] {1, "ann"}));
+        assertThat(first.exists(TableId.bronze("people"))).isTrue();
+
+        Lakehouse second = new Lakehouse(TestSpark.spark(), "lake_repointed", LakeSettings.folder(dir.resolve("b")));
+
+        assertThat(second.exists(TableId.bronze("people"))).isFalse();
+        assertThat(dir.resolve("b")).isDirectory();
+    }
+
+    @Test
     void overwritePartitionsReplacesOnlyThePartitionsWritten() {
         Lakehouse lake = TestSpark.freshLake(dir);
         TableId table = TableId.gold("people_by_id");

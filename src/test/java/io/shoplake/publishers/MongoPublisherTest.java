@@ -7,10 +7,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.shoplake.services.EmbeddedMongo;
 import io.shoplake.testing.TestSpark;
-import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,11 +23,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Against the in-process Mongo wire-protocol server (de.bwaldvogel mongo-java-server, memory backend; the shared
- * {@code io.shoplake.services.EmbeddedMongo} had not landed on main when this was written).
- */
+/** Against the in-process Mongo wire-protocol server ({@link EmbeddedMongo}), a fresh one per test. */
 class MongoPublisherTest {
 
     private static final StructType SCHEMA = new StructType()
@@ -38,19 +35,20 @@ class MongoPublisherTest {
             .add("predicted_next_order_date", DataTypes.DateType);
     private static final LocalDate AS_OF = LocalDate.of(2024, 3, 31);
 
-    private MongoServer server;
+    @TempDir
+    Path directory;
+    private EmbeddedMongo server;
     private String uri;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        uri = "mongodb://127.0.0.1:" + address.getPort();
+        server = EmbeddedMongo.start(directory, 0);
+        uri = server.url();
     }
 
     @AfterEach
     void stop() {
-        server.shutdownNow();
+        server.close();
     }
 
     @Test

@@ -58,6 +58,24 @@ class EmbeddedServersTest {
     }
 
     @Test
+    void servicesStartTogetherAndStopTogether() throws Exception {
+        long mariadbd;
+        try (Services services = Services.start(java.util.EnumSet.of(ServiceKind.MARIADB, ServiceKind.MONGODB), dir)) {
+            assertThat(services.kinds()).containsExactly(ServiceKind.MARIADB, ServiceKind.MONGODB);
+            assertThat(services.url(ServiceKind.MARIADB)).isEqualTo(services.mariaDb().url());
+            assertThat(services.url(ServiceKind.MONGODB)).startsWith("mongodb://127.0.0.1:");
+            assertThat(services.mariaDb().dataDirectory()).isEqualTo(dir.resolve("mariadb").toAbsolutePath());
+            mariadbd = services.mariaDb().processIds().get(0);
+            try (Connection connection = services.mariaDb().connect("shoplake");
+                 ResultSet rows = connection.createStatement().executeQuery("SELECT DATABASE()")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("shoplake");
+            }
+        }
+        assertThat(ProcessHandle.of(mariadbd).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
     void postgresServesSql() throws Exception {
         EmbeddedPostgres pg = TestServices.postgres();
         assertThat(pg.url()).isEqualTo("jdbc:postgresql://127.0.0.1:" + pg.port() + "/shoplake");

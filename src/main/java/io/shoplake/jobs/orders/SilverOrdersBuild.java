@@ -91,7 +91,11 @@ public final class SilverOrdersBuild {
         inputs.addAll(parents);
         SilverTableReport[] report = new SilverTableReport[1];
         runs.step(runId, JOB, silver.toString(), Optional.of(asOf), inputs, List.of(silver, silver.quarantine()), () -> {
-            SilverOutput out = transform.get();
+            SilverOutput computed = transform.get();
+            // Computed once: the freshness check, the quarantine write and the merge all read them.
+            SilverOutput out = new SilverOutput(computed.table(), computed.rows().localCheckpoint(),
+                    computed.rejected().localCheckpoint(), computed.rowsIn(), computed.rowsOut(),
+                    computed.duplicatesSuperseded(), computed.quarantined(), computed.results());
             List<ExpectationResult> results = new ArrayList<>(out.results());
             tableChecks.forEach(check -> results.add(check.apply(out.rows())));
             dq.record(runId, Optional.of(asOf), results);

@@ -1,5 +1,6 @@
 package io.shoplake.jobs.prediction;
 
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.CholeskyDecomposition;
@@ -26,6 +27,8 @@ final class MaximumLikelihood {
     private static final int MAX_EVALUATIONS = 20_000;
     private static final double GRADIENT_STEP = 1e-6;
     private static final double HESSIAN_STEP = 1e-4;
+    /** |log parameter| beyond this (a factor e^12, about 1.6e5) at a failed optimum means it is running away. */
+    private static final double RUNAWAY = 12;
 
     /** The optimum: natural parameters, their standard errors (NaN when the Hessian is not positive definite). */
     record Estimate(double[] values, double[] standardErrors, double logLikelihood, int evaluations) {
@@ -39,7 +42,17 @@ final class MaximumLikelihood {
      *
      * @param label the model's name for error messages
      */
-    static Estimate maximize(String label, double[] start, ToDoubleFunction<double[]> logLikelihood, double penalty) {
+    static Estimate maximize(String label, List<String> names, double[] start, ToDoubleFunction<double[]> logLikelihood,
+                             double penalty) {
+        return maximize(label, names, start, logLikelihood, penalty, false);
+    }
+
+    /**
+     * As {@link #maximize(String, List, double[], ToDoubleFunction, double)}; with {@code nearOptimum} (a start from a fit on
+     * coarsened data) it tries Newton steps first and falls back to the simplex search only when they do not converge.
+     */
+    static Estimate maximize(String label, List<String> names, double[] start,
+                             ToDoubleFunction<double[]> logLikelihood, double penalty, boolean nearOptimum) {
         int dimension = start.length;
         ToDoubleFunction<double[]> objective = theta -> {
             double[] natural = exp(theta);
@@ -51,6 +64,14 @@ final class MaximumLikelihood {
         };
         double[] theta = log(start);
         int evaluations = 0;
+        if (nearOptimum) {
+            double[] polished = chordPolish(objective, theta);
+            if (converged(objective, polished)) {
+                double[] natural = exp(polished);
+                return new Estimate(natural, standardErrors(objective, polished, natural),
+                        logLikelihood.applyAsDouble(natural), 0);
+            }
+        }
         try {
             for (int round = 0; round < 2; round++) {
                 SimplexOptimizer optimizer = new SimplexOptimizer(1e-12, 1e-10);
@@ -65,20 +86,91 @@ final class MaximumLikelihood {
                     + MAX_EVALUATIONS + " evaluations");
         }
         theta = polish(objective, theta);
-        double value = objective.applyAsDouble(theta);
-        double[] gradient = gradient(objective, theta);
-        double largest = 0;
-        for (double g : gradient) {
-            largest = Math.max(largest, Math.abs(g));
-        }
-        if (value == Double.MAX_VALUE || !(largest <= 1e-3 * Math.max(1.0, Math.sqrt(Math.abs(value))))) {
+        if (!converged(objective, theta)) {
+            for (int i = 0; i < theta.length; i++) {
+                if (Math.abs(theta[i]) > RUNAWAY) {
+                    throw new ModelFitException("cannot fit " + label + ": the likelihood has no interior maximum ("
+                            + names.get(i) + " runs off to " + String.format(java.util.Locale.ROOT, "%.3g",
+                            Math.exp(theta[i])) + "): the data are too few or too uniform to identify the model"
+                            + (theta[i] > 0 ? " (a --penalty keeps parameters finite)" : ""));
+                }
+            }
             throw new ModelFitException("cannot fit " + label + ": the optimiser did not converge (largest gradient "
-                    + String.format(java.util.Locale.ROOT, "%.3g", largest) + " at the end)");
+                    + String.format(java.util.Locale.ROOT, "%.3g", largestGradient(objective, theta)) + " at the end)");
         }
         double[] natural = exp(theta);
         double[] errors = standardErrors(objective, theta, natural);
         double logLik = logLikelihood.applyAsDouble(natural);
         return new Estimate(natural, errors, logLik, evaluations);
+    }
+
+    /** A rough optimum (one simplex search to 1e-8 relative), to start a precise fit from. */
+    static double[] roughOptimum(String label, double[] start, ToDoubleFunction<double[]> logLikelihood,
+                                 double penalty) {
+        ToDoubleFunction<double[]> objective = theta -> {
+            double[] natural = exp(theta);
+            double value = -logLikelihood.applyAsDouble(natural);
+            for (double p : natural) {
+                value += penalty * p * p;
+            }
+            return Double.isFinite(value) ? value : Double.MAX_VALUE;
+        };
+        try {
+            SimplexOptimizer optimizer = new SimplexOptimizer(1e-8, 1e-8);
+            return exp(optimizer.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(objective::applyAsDouble),
+                    GoalType.MINIMIZE, new InitialGuess(log(start)), new NelderMeadSimplex(start.length, 1.0)).getPoint());
+        } catch (MathIllegalStateException e) {
+            throw new ModelFitException("cannot fit " + label + ": the optimiser did not converge within "
+                    + MAX_EVALUATIONS + " evaluations");
+        }
+    }
+
+    /** Converged: a finite objective and a gradient (in log-parameters) small against the objective's scale. */
+    private static boolean converged(ToDoubleFunction<double[]> objective, double[] theta) {
+        double value = objective.applyAsDouble(theta);
+        return value != Double.MAX_VALUE
+                && largestGradient(objective, theta) <= 1e-3 * Math.max(1.0, Math.sqrt(Math.abs(value)));
+    }
+
+    private static double largestGradient(ToDoubleFunction<double[]> objective, double[] theta) {
+        double largest = 0;
+        for (double g : gradient(objective, theta)) {
+            largest = Math.max(largest, Math.abs(g));
+        }
+        return largest;
+    }
+
+    /**
+     * Newton steps that reuse the Hessian of the starting point (the chord method): from a start near the optimum they
+     * converge almost as fast as full Newton at a fifth of the likelihood evaluations per step.
+     */
+    private static double[] chordPolish(ToDoubleFunction<double[]> objective, double[] theta) {
+        DecompositionSolver solver;
+        try {
+            solver = new CholeskyDecomposition(hessian(objective, theta)).getSolver();
+        } catch (MathIllegalStateException | org.hipparchus.exception.MathIllegalArgumentException e) {
+            return theta;
+        }
+        double[] current = theta.clone();
+        double value = objective.applyAsDouble(current);
+        for (int iteration = 0; iteration < 30; iteration++) {
+            RealVector step = solver.solve(MatrixUtils.createRealVector(gradient(objective, current))).mapMultiply(-1);
+            double[] candidate = current.clone();
+            for (int i = 0; i < candidate.length; i++) {
+                candidate[i] += step.getEntry(i);
+            }
+            double candidateValue = objective.applyAsDouble(candidate);
+            if (!(candidateValue < value)) {
+                return current;
+            }
+            boolean done = value - candidateValue <= 1e-12 * Math.abs(value);
+            current = candidate;
+            value = candidateValue;
+            if (done) {
+                return current;
+            }
+        }
+        return current;
     }
 
     /** Newton steps with backtracking; stops when a step no longer lowers the objective. */

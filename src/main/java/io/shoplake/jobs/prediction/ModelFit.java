@@ -14,6 +14,9 @@ import java.util.Map;
 public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long customers,
                        Map<String, Double> params, Map<String, Double> stdErrors, double logLikelihood) {
 
+    /** Above this many distinct patterns the search starts on 4-week-rounded patterns. */
+    static final int COARSE_ABOVE = 20_000;
+
     public ModelFit {
         requireNonNull(type, "type is null");
         requireNonNull(model, "model is null");
@@ -30,6 +33,11 @@ public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long 
      * @throws ModelFitException when there are no customers, no repeat purchases, or the optimiser fails
      */
     public static ModelFit fit(ModelType type, PatternSet patterns, double penalty) {
+        return fit(type, patterns, penalty, COARSE_ABOVE);
+    }
+
+    /** As {@link #fit(ModelType, PatternSet, double)}, starting on 4-week-rounded patterns above {@code coarseAbove}. */
+    static ModelFit fit(ModelType type, PatternSet patterns, double penalty, int coarseAbove) {
         requireNonNull(type, "type is null");
         requireNonNull(patterns, "patterns is null");
         if (!(penalty >= 0) || Double.isInfinite(penalty)) {
@@ -43,8 +51,19 @@ public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long 
             throw new ModelFitException("cannot fit " + type.label() + ": no customer has a repeat purchase (all " + n
                     + (n == 1 ? " customer" : " customers") + " bought once)");
         }
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximize(type.label(), type.start(patterns),
-                p -> type.logLikelihood(p, patterns), penalty * patterns.customers());
+        MaximumLikelihood.Estimate estimate;
+        if (patterns.size() > coarseAbove) {
+            // Many distinct patterns (day-level t_x and T): a rough search on 4-week-rounded patterns, then polish on all of them,
+            // so the expensive full likelihood is evaluated a few dozen times instead of hundreds.
+            PatternSet coarse = patterns.coarsened(28);
+            double[] start = MaximumLikelihood.roughOptimum(type.label(), type.start(coarse),
+                    p -> type.logLikelihood(p, coarse), penalty * coarse.customers());
+            estimate = MaximumLikelihood.maximize(type.label(), type.parameterNames(), start, p -> type.logLikelihood(p, patterns),
+                    penalty * patterns.customers(), true);
+        } else {
+            estimate = MaximumLikelihood.maximize(type.label(), type.parameterNames(), type.start(patterns),
+                    p -> type.logLikelihood(p, patterns), penalty * patterns.customers());
+        }
         PurchaseModel model = type.create(estimate.values());
         Map<String, Double> errors = new LinkedHashMap<>();
         List<String> names = type.parameterNames();

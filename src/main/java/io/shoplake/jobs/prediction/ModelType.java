@@ -35,14 +35,24 @@ public enum ModelType {
                 byX[i] = common + Gamma.logGamma(r + x) + Gamma.logGamma(b + x) - Gamma.logGamma(a + b + x);
                 dropoutByX[i] = x > 0 ? Math.log(a) - Math.log(b + x - 1) : Double.NEGATIVE_INFINITY;
             }
+            // Chunks summed in parallel, then added in a fixed order: the result does not depend on thread timing.
+            int chunks = (set.size + CHUNK - 1) / CHUNK;
+            double[] partial = new double[chunks];
+            java.util.stream.IntStream.range(0, chunks).parallel().forEach(chunk -> {
+                double total = 0;
+                for (int i = chunk * CHUNK, end = Math.min(set.size, i + CHUNK); i < end; i++) {
+                    double rx = r + set.x[i];
+                    double alive = -rx * logAlphaT[set.ageIndex[i]];
+                    double term = set.x[i] > 0
+                            ? ModelChecks.logAddExp(alive, dropoutByX[set.xIndex[i]] - rx * logAlphaTx[set.txIndex[i]])
+                            : alive;
+                    total += set.weight[i] * (byX[set.xIndex[i]] + term);
+                }
+                partial[chunk] = total;
+            });
             double total = 0;
-            for (int i = 0; i < set.size; i++) {
-                double rx = r + set.x[i];
-                double alive = -rx * logAlphaT[set.ageIndex[i]];
-                double term = set.x[i] > 0
-                        ? ModelChecks.logAddExp(alive, dropoutByX[set.xIndex[i]] - rx * logAlphaTx[set.txIndex[i]])
-                        : alive;
-                total += set.weight[i] * (byX[set.xIndex[i]] + term);
+            for (double value : partial) {
+                total += value;
             }
             return total;
         }
@@ -62,6 +72,9 @@ public enum ModelType {
             return total;
         }
     };
+
+    /** Patterns per parallel chunk of a likelihood evaluation. */
+    private static final int CHUNK = 32_768;
 
     private final String cliName;
     private final String label;

@@ -146,7 +146,9 @@ public final class ParetoNbd implements PurchaseModel {
     /**
      * P(alive) times the integral over u in (0, h] of the first-purchase density given alive at T: given activity,
      * lambda ~ Gamma(r+x, alpha+T) and mu ~ Gamma(s, beta+T) independently, and a purchase at u needs the customer
-     * alive until u: density E[lambda e^(-lambda u)] E[e^(-mu u)].
+     * alive until u: density E[lambda e^(-lambda u)] E[e^(-mu u)]. Substituting v = log(1 + u/(alpha+T)) makes the
+     * integrand (r+x) e^(-(r+x) v) ((beta+T)/(beta+T+u))^s smooth over a range growing only with log h, so a
+     * 32-point Gauss-Legendre rule is exact to rounding for short and long horizons alike.
      */
     @Override
     public double probabilityOfPurchaseWithin(double h, double x, double tx, double T) {
@@ -156,14 +158,14 @@ public final class ParetoNbd implements PurchaseModel {
         double shape = params.r() + x;
         double rate = params.alpha() + T;
         double lifeRate = params.beta() + T;
+        double upper = Math.log1p(h / rate);
         double integral = 0.0;
         for (int i = 0; i < NODES.length; i++) {
-            double u = NODES[i] * h;
-            double density = shape / (rate + u) * Math.exp(shape * Math.log(rate / (rate + u))
-                    + params.s() * Math.log(lifeRate / (lifeRate + u)));
-            integral += WEIGHTS[i] * density;
+            double v = NODES[i] * upper;
+            double u = rate * Math.expm1(v);
+            integral += WEIGHTS[i] * shape * Math.exp(-shape * v + params.s() * Math.log(lifeRate / (lifeRate + u)));
         }
-        return probabilityAlive(x, tx, T) * Math.min(1.0, integral * h);
+        return probabilityAlive(x, tx, T) * Math.min(1.0, integral * upper);
     }
 
     @Override

@@ -79,6 +79,22 @@ public final class PatternSet {
         return new PatternSet(List.copyOf(patterns), java.util.Objects.requireNonNull(unit, "unit is null"));
     }
 
+    /**
+     * The patterns with recency and age rounded to multiples of {@code days} (recency capped at age), merged: an
+     * approximation whose optimum lies near the exact one, used to start the search.
+     */
+    PatternSet coarsened(int days) {
+        java.util.Map<java.util.List<Long>, Long> merged = new java.util.HashMap<>();
+        for (int i = 0; i < size; i++) {
+            long age = Math.round(unit.toDays(T[i]) / days) * days;
+            long recency = x[i] == 0 ? 0 : Math.min(age, Math.round(unit.toDays(tx[i]) / days) * days);
+            merged.merge(java.util.List.of((long) x[i], recency, age), (long) weight[i], Long::sum);
+        }
+        List<PurchasePattern> patterns = new java.util.ArrayList<>();
+        merged.forEach((key, count) -> patterns.add(new PurchasePattern(key.get(0), key.get(1), key.get(2), count)));
+        return new PatternSet(patterns, unit);
+    }
+
     public int size() {
         return size;
     }

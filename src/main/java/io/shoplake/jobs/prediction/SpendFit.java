@@ -39,11 +39,31 @@ public record SpendFit(GammaGamma model, long customers, Map<String, Double> std
             meanValue += w[i] * m[i];
         }
         meanValue /= customers;
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximize("Gamma-Gamma",
+        // Per observation only log(x m + gamma) depends on both data and parameters: the log-gammas are computed once
+        // per distinct x, log m and log x once per observation.
+        double[] xValues = java.util.Arrays.stream(x).distinct().sorted().toArray();
+        int[] xIndex = new int[x.length];
+        double[] logM = new double[x.length];
+        double[] logX = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xIndex[i] = java.util.Arrays.binarySearch(xValues, x[i]);
+            logM[i] = Math.log(m[i]);
+            logX[i] = Math.log(x[i]);
+        }
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximize("Gamma-Gamma", List.of("p", "q", "gamma"),
                 new double[] {1, 2, meanValue}, p -> {
+                    double[] byX = new double[xValues.length];
+                    for (int k = 0; k < xValues.length; k++) {
+                        double px = p[0] * xValues[k];
+                        byX[k] = org.hipparchus.special.Gamma.logGamma(px + p[1])
+                                - org.hipparchus.special.Gamma.logGamma(px);
+                    }
+                    double common = -org.hipparchus.special.Gamma.logGamma(p[1]) + p[1] * Math.log(p[2]);
                     double total = 0;
                     for (int i = 0; i < x.length; i++) {
-                        total += w[i] * GammaGamma.logLikelihood(p[0], p[1], p[2], x[i], m[i]);
+                        double px = p[0] * x[i];
+                        total += w[i] * (byX[xIndex[i]] + common + (px - 1) * logM[i] + px * logX[i]
+                                - (px + p[1]) * Math.log(x[i] * m[i] + p[2]));
                     }
                     return total;
                 }, penalty * customers);

@@ -9,7 +9,6 @@ import io.shoplake.lake.TableId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -53,15 +52,19 @@ final class BronzeWriter {
         return addedRecords(table);
     }
 
-    /** The records the table's latest commit added (Iceberg's snapshot summary). */
+    /** The records the table's latest commit added (Iceberg's snapshot summary; metadata only, no Spark job). */
     long addedRecords(TableId table) {
-        OptionalLong snapshot = lake.snapshotId(table);
-        if (snapshot.isEmpty()) {
-            return 0;
+        org.apache.iceberg.Table iceberg;
+        try {
+            iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(lake.spark(), lake.sqlName(table));
+        } catch (org.apache.spark.sql.catalyst.parser.ParseException
+                 | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new IllegalStateException("cannot load table " + table + ": " + e.getMessage(), e);
         }
-        List<Row> rows = lake.spark().sql("SELECT summary['added-records'] FROM " + lake.sqlName(table)
-                + ".snapshots WHERE snapshot_id = " + snapshot.getAsLong()).collectAsList();
-        return rows.isEmpty() || rows.get(0).isNullAt(0) ? 0 : Long.parseLong(rows.get(0).getString(0));
+        iceberg.refresh();
+        org.apache.iceberg.Snapshot snapshot = iceberg.currentSnapshot();
+        String added = snapshot == null ? null : snapshot.summary().get("added-records");
+        return added == null ? 0 : Long.parseLong(added);
     }
 
     static String quote(String column) {

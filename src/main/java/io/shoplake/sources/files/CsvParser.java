@@ -39,18 +39,33 @@ final class CsvParser extends RecordParser {
     private long recordLine;
     private long recordOffset;
 
-    CsvParser(InputStream stream, ParseSpec spec, int delimiter, int maxRecordBytes) {
+    private final long end;
+
+    CsvParser(InputStream stream, ParseSpec spec, int delimiter, int maxRecordBytes, Chunk chunk) {
         super(stream);
         this.in = new ByteInput(stream);
         this.delimiter = delimiter;
         this.maxRecordBytes = maxRecordBytes;
-        this.offset = in.skipBom();
-        if (spec.hasHeader()) {
-            this.columns = readHeader();
+        this.end = chunk.end();
+        if (!chunk.atStart()) {
+            this.offset = chunk.offset();
+            this.line = chunk.line();
+            this.columns = chunk.columns();
         } else {
-            this.columns = spec.columnNames();
+            this.offset = in.skipBom();
+            this.columns = spec.hasHeader() ? readHeader() : spec.columnNames();
         }
         this.expected = columns.size();
+    }
+
+    @Override
+    long nextRecordOffset() {
+        return offset;
+    }
+
+    @Override
+    long nextRecordLine() {
+        return line;
     }
 
     @Override
@@ -82,6 +97,9 @@ final class CsvParser extends RecordParser {
 
     @Override
     ParsedRecord readNext() {
+        if (offset >= end) {
+            return null;
+        }
         int status = scan();
         if (status == END) {
             return null;

@@ -3,10 +3,6 @@ package io.shoplake.sources.files;
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map_keys;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.struct;
 
 import io.shoplake.lake.FileLedger;
 import io.shoplake.lake.Lakehouse;
@@ -30,7 +26,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Loads files into a bronze table, each file exactly once (by content SHA-256, through {@code ops.files}): raw values
@@ -39,7 +34,7 @@ import org.apache.spark.storage.StorageLevel;
  */
 public final class FileIngest {
 
-    /** Rows per write partition: a big file is spread over several tasks (and data files) for the write. */
+    /** Bytes per parse task: a big file is parsed and written by several tasks, split at record boundaries. */
     static final long BYTES_PER_PARTITION = 64L << 20;
 
     private final Lakehouse lake;
@@ -48,7 +43,18 @@ public final class FileIngest {
     private final Quarantine quarantine;
     private final BronzeWriter bronze;
 
+    private final long chunkBytes;
+
     public FileIngest(Lakehouse lake) {
+        this(lake, BYTES_PER_PARTITION);
+    }
+
+    /** Tests use tiny chunks so small files exercise the parallel parse. */
+    FileIngest(Lakehouse lake, long chunkBytes) {
+        if (chunkBytes < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1 byte, was: " + chunkBytes);
+        }
+        this.chunkBytes = chunkBytes;
         this.lake = requireNonNull(lake, "lake is null");
         this.runs = new RunLedger(lake);
         this.files = new FileLedger(lake);
@@ -66,12 +72,14 @@ public final class FileIngest {
         List<String> uris = paths.stream().map(p -> p.toUri().toString()).toList();
         List<SparkFileParse.Fingerprint> prints = SparkFileParse.fingerprints(lake.spark(), uris);
         Timestamp ingestedAt = Timestamp.from(Instant.now());
+        Set<String> loaded = files.loaded(prints.stream().map(SparkFileParse.Fingerprint::sha256).toList(),
+                request.target());
         Set<String> seen = new HashSet<>();
         List<FileIngestResult> results = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             SparkFileParse.Fingerprint print = prints.get(i);
             Path path = paths.get(i);
-            if (!seen.add(print.sha256()) || files.isLoaded(print.sha256(), request.target())) {
+            if (!seen.add(print.sha256()) || loaded.contains(print.sha256())) {
                 results.add(FileIngestResult.alreadyLoaded(path, request.target(), print.sha256()));
             } else {
                 results.add(load(request, path, print, ingestedAt));
@@ -106,7 +114,7 @@ public final class FileIngest {
         long[] blankLines = new long[1];
         try {
             var run = runs.step(request.runId(), request.job(), step, Optional.empty(), List.of(),
-                    List.of(target, target.quarantine(), FileLedger.FILES),
+                    List.of(target, target.quarantine()),
                     () -> {
                         LoadCounts counts = loadFile(request, path, print, ingestedAt);
                         blankLines[0] = counts.blankLines();
@@ -131,50 +139,38 @@ public final class FileIngest {
                 .ifPresent(problem -> {
                     throw new UnusableFileException(path + ": " + problem);
                 });
-        int partitions = (int) Math.max(1, Math.min(256, (print.size() + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION));
-        Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, columns.size(), partitions)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long data = 0;
-            long rejects = 0;
-            long blanks = 0;
-            for (Row count : parsed.groupBy(SparkFileParse.KIND).count().collectAsList()) {
-                switch (count.getInt(0)) {
-                    case SparkFileParse.DATA -> data = count.getLong(1);
-                    case SparkFileParse.REJECT -> rejects = count.getLong(1);
-                    default -> blanks = count.getLong(1);
-                }
-            }
-            String source = path.toString();
-            long written = 0;
-            if (data > 0) {
-                List<Column> values = request.format() == FileFormat.JSON_LINES
-                        ? jsonColumns(parsed) : positionalColumns(columns);
-                values.add(lit(source).as("_source"));
-                values.add(col(SparkFileParse.LINE).as("_line"));
-                values.add(lit(request.runId()).as("_run_id"));
-                values.add(lit(ingestedAt).as("_ingested_at"));
-                written = bronze.append(request.target(),
-                        SparkFileParse.ofKind(parsed, SparkFileParse.DATA).select(values.toArray(Column[]::new)));
-            }
-            long quarantined = 0;
-            if (rejects > 0) {
-                quarantine.append(request.target(), Quarantine.records(SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
-                        lit(source), col(SparkFileParse.LINE), col(SparkFileParse.RAW), col(SparkFileParse.REASON),
-                        request.runId()));
-                quarantined = bronze.addedRecords(request.target().quarantine());
-            }
-            StepCounts counts = new StepCounts(data + rejects, written, quarantined);
-            if (!counts.reconciles()) {
-                throw new IllegalStateException(path + " does not reconcile: " + counts.rowsIn() + " records read, "
-                        + written + " written, " + quarantined + " quarantined");
-            }
-            files.record(new FileLedger.LoadedFile(source, print.size(), print.sha256(), request.target(),
-                    request.runId(), written, quarantined));
-            return new LoadCounts(counts, blanks);
-        } finally {
-            parsed.unpersist();
+        ParseSummary summary = SparkFileParse.summarise(lake.spark(), print.uri(), spec, chunkBytes);
+        List<Chunk> chunks = summary.chunks(columns);
+        String source = path.toString();
+        long written = 0;
+        if (summary.data() > 0) {
+            List<Column> values = request.format() == FileFormat.JSON_LINES
+                    ? jsonColumns(summary.keys(), path) : positionalColumns(columns);
+            values.add(lit(source).as("_source"));
+            values.add(col(SparkFileParse.LINE).as("_line"));
+            values.add(lit(request.runId()).as("_run_id"));
+            values.add(lit(ingestedAt).as("_ingested_at"));
+            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
+            written = bronze.append(request.target(),
+                    SparkFileParse.ofKind(parsed, SparkFileParse.DATA).select(values.toArray(Column[]::new)));
         }
+        long quarantined = 0;
+        if (summary.rejects() > 0) {
+            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
+            quarantine.append(request.target(), Quarantine.records(SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
+                    lit(source), col(SparkFileParse.LINE), col(SparkFileParse.RAW), col(SparkFileParse.REASON),
+                    request.runId()));
+            quarantined = bronze.addedRecords(request.target().quarantine());
+        }
+        // Written counts come from the Iceberg commits, read counts from the separate counting pass.
+        if (written != summary.data() || quarantined != summary.rejects()) {
+            throw new IllegalStateException(path + " does not reconcile: " + summary.data() + " data records and "
+                    + summary.rejects() + " rejects read, " + written + " rows written, " + quarantined + " quarantined");
+        }
+        StepCounts counts = new StepCounts(summary.data() + summary.rejects(), written, quarantined);
+        files.record(new FileLedger.LoadedFile(source, print.size(), print.sha256(), request.target(),
+                request.runId(), written, quarantined));
+        return new LoadCounts(counts, summary.blankLines());
     }
 
     /** The header's columns, read on the driver from the file's first record only (or the given names). */
@@ -200,17 +196,11 @@ public final class FileIngest {
     }
 
     /** JSON Lines columns: every key seen in the file, in order of first appearance. */
-    private static List<Column> jsonColumns(Dataset<Row> parsed) {
-        List<Row> keys = SparkFileParse.ofKind(parsed, SparkFileParse.DATA)
-                .select(col(SparkFileParse.LINE), posexplode(map_keys(col(SparkFileParse.FIELDS))).as(new String[] {"pos", "key"}))
-                .groupBy("key").agg(min(struct(col(SparkFileParse.LINE), col("pos"))).as("first"))
-                .orderBy("first")
-                .collectAsList();
+    private static List<Column> jsonColumns(List<String> keys, Path path) {
         List<Column> values = new ArrayList<>();
-        for (Row key : keys) {
-            String name = key.getString(0);
+        for (String name : keys) {
             if (HeaderRules.METADATA.contains(name)) {
-                throw new UnusableFileException("JSON field '" + name + "' is reserved for ingest metadata");
+                throw new UnusableFileException(path + ": JSON field '" + name + "' is reserved for ingest metadata");
             }
             values.add(col(SparkFileParse.FIELDS).getItem(name).as(name));
         }

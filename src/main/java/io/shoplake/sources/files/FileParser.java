@@ -24,10 +24,15 @@ public final class FileParser {
     }
 
     static RecordParser open(InputStream in, ParseSpec spec, int maxRecordBytes) {
+        return open(in, spec, maxRecordBytes, Chunk.whole());
+    }
+
+    /** A parser over one chunk of a file; {@code in} is positioned at the chunk's offset. */
+    static RecordParser open(InputStream in, ParseSpec spec, int maxRecordBytes, Chunk chunk) {
         return switch (spec.format()) {
-            case CSV -> new CsvParser(in, spec, ',', maxRecordBytes);
-            case WHITESPACE -> new WhitespaceParser(in, spec);
-            case JSON_LINES -> new JsonLinesParser(in, spec);
+            case CSV -> new CsvParser(in, spec, ',', maxRecordBytes, chunk);
+            case WHITESPACE -> new WhitespaceParser(in, spec, chunk);
+            case JSON_LINES -> new JsonLinesParser(in, spec, chunk);
         };
     }
 

@@ -28,8 +28,8 @@ final class JsonLinesParser extends LineParser {
 
     private final List<String> required;
 
-    JsonLinesParser(InputStream stream, ParseSpec spec) {
-        super(stream);
+    JsonLinesParser(InputStream stream, ParseSpec spec, Chunk chunk) {
+        super(stream, chunk);
         this.required = spec.requiredFields();
     }
 

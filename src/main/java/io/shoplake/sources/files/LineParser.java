@@ -11,10 +11,28 @@ abstract class LineParser extends RecordParser {
     long lineOffset;
     private long nextOffset;
 
-    LineParser(InputStream stream) {
+    private final long end;
+
+    LineParser(InputStream stream, Chunk chunk) {
         super(stream);
         this.in = new ByteInput(stream);
-        this.nextOffset = in.skipBom();
+        this.end = chunk.end();
+        if (chunk.atStart()) {
+            this.nextOffset = in.skipBom();
+        } else {
+            this.nextOffset = chunk.offset();
+            this.line = chunk.line() - 1;
+        }
+    }
+
+    @Override
+    final long nextRecordOffset() {
+        return nextOffset;
+    }
+
+    @Override
+    final long nextRecordLine() {
+        return line + 1;
     }
 
     /** Reads the next physical line into {@code text}; false at the end of the input. */
@@ -40,7 +58,7 @@ abstract class LineParser extends RecordParser {
 
     @Override
     final ParsedRecord readNext() {
-        if (!nextLine()) {
+        if (nextOffset >= end || !nextLine()) {
             return null;
         }
         if (text.isBlank()) {

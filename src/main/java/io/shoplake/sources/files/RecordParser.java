@@ -25,6 +25,12 @@ public abstract class RecordParser implements Iterator<ParsedRecord>, Closeable 
     /** The file's columns, lower-cased and trimmed (or the given names); empty for an empty file and JSON Lines. */
     public abstract List<String> columns();
 
+    /** The byte offset where the next record starts (a record boundary). */
+    abstract long nextRecordOffset();
+
+    /** The physical line the next record starts on. */
+    abstract long nextRecordLine();
+
     /** The next record, or null at the end of the file. */
     abstract ParsedRecord readNext();
 

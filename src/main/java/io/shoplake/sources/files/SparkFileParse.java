@@ -92,6 +92,21 @@ final class SparkFileParse {
         }
     }
 
+    /**
+     * Parses one file in one task without keeping any record, counting each kind: a cheap pass that tells the write
+     * passes what to expect (so written counts reconcile against an independent count) and where they may split.
+     */
+    static ParseSummary summarise(SparkSession spark, String uri, ParseSpec spec, long chunkBytes) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        return context.binaryFiles(uri, 1).values().map(stream -> summarise(stream, spec, chunkBytes)).first();
+    }
+
+    private static ParseSummary summarise(PortableDataStream stream, ParseSpec spec, long chunkBytes) throws java.io.IOException {
+        try (DataInputStream in = stream.open()) {
+            return ParseSummary.of(in, spec, chunkBytes);
+        }
+    }
+
     /** Rows of the parse: kind, line, raw text and reason of rejects, then one string column per field. */
     static StructType schema(ParseSpec spec, int columnCount) {
         StructType schema = new StructType()
@@ -112,19 +127,28 @@ final class SparkFileParse {
         return "v" + index;
     }
 
-    /** Parses one file in one task, streaming; {@code partitions} > 1 spreads the rows for the write. */
-    static Dataset<Row> parse(SparkSession spark, String uri, ParseSpec spec, int columnCount, int partitions) {
+    /** Parses a file's chunks, one task each, streaming: parse and write run in parallel without a shuffle. */
+    static Dataset<Row> parse(SparkSession spark, String uri, ParseSpec spec, List<Chunk> chunks, int columnCount) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int width = spec.format() == FileFormat.JSON_LINES ? 5 : 4 + columnCount;
-        JavaRDD<Row> rows = context.binaryFiles(uri, 1).values()
-                .flatMap(stream -> records(stream, spec, width));
-        Dataset<Row> parsed = spark.createDataFrame(rows, schema(spec, columnCount));
-        return partitions > 1 ? parsed.repartition(partitions) : parsed;
+        JavaRDD<Row> rows = context.parallelize(chunks, chunks.size())
+                .flatMap(chunk -> records(uri, chunk, spec, width));
+        return spark.createDataFrame(rows, schema(spec, columnCount));
     }
 
-    private static Iterator<Row> records(PortableDataStream stream, ParseSpec spec, int width) {
-        DataInputStream in = stream.open();
-        RecordParser parser = FileParser.open(in, spec);
+    private static Iterator<Row> records(String uri, Chunk chunk, ParseSpec spec, int width) throws java.io.IOException {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(java.net.URI.create(uri));
+        // Executors read with their own Hadoop configuration (core-site.xml on a cluster).
+        org.apache.hadoop.fs.FSDataInputStream in = path.getFileSystem(new org.apache.hadoop.conf.Configuration())
+                .open(path, 1 << 16);
+        RecordParser parser;
+        try {
+            in.seek(chunk.offset());
+            parser = FileParser.open(in, spec, FileParser.MAX_RECORD_BYTES, chunk);
+        } catch (RuntimeException | java.io.IOException e) {
+            in.close();
+            throw e;
+        }
         TaskContext task = TaskContext.get();
         if (task != null) {
             task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) context -> parser.close());

@@ -9,9 +9,9 @@ final class WhitespaceParser extends LineParser {
 
     private final List<String> columns;
 
-    WhitespaceParser(InputStream stream, ParseSpec spec) {
-        super(stream);
-        this.columns = spec.hasHeader() ? readHeader() : spec.columnNames();
+    WhitespaceParser(InputStream stream, ParseSpec spec, Chunk chunk) {
+        super(stream, chunk);
+        this.columns = !chunk.atStart() ? chunk.columns() : spec.hasHeader() ? readHeader() : spec.columnNames();
     }
 
     @Override

@@ -38,6 +38,31 @@ class CdnowPublishedFitTest {
     }
 
     @Test
+    void coarseToFineFitReachesTheSameOptimum() throws IOException {
+        // The path large data sets take: search on week-rounded patterns, then Newton steps on the exact ones.
+        ModelFit fit = ModelFit.fit(ModelType.BGNBD, PatternSet.of(patterns(), TimeUnit.WEEKS), 0, 0);
+
+        assertThat(fit.params().get("r")).isCloseTo(0.2426, within(0.0005));
+        assertThat(fit.params().get("alpha")).isCloseTo(4.4136, within(0.0005));
+        assertThat(fit.params().get("a")).isCloseTo(0.7929, within(0.0005));
+        assertThat(fit.params().get("b")).isCloseTo(2.4259, within(0.0005));
+        assertThat(fit.logLikelihood()).isCloseTo(-9582.43, within(0.005));
+    }
+
+    @Test
+    void penaltyShrinksTheParameters() throws IOException {
+        PatternSet set = PatternSet.of(patterns(), TimeUnit.WEEKS);
+        ModelFit plain = ModelFit.fit(ModelType.BGNBD, set, 0);
+        ModelFit penalised = ModelFit.fit(ModelType.BGNBD, set, 0.01);
+        assertThat(squares(penalised)).isLessThan(squares(plain));
+        assertThat(penalised.logLikelihood()).isLessThan(plain.logLikelihood());
+    }
+
+    private static double squares(ModelFit fit) {
+        return fit.params().values().stream().mapToDouble(v -> v * v).sum();
+    }
+
+    @Test
     void bgNbdPublishedCheckValue() {
         BgNbd model = new BgNbd(new BgNbd.Params(0.2426, 4.4136, 0.7929, 2.4259));
         assertThat(model.expectedPurchases(39, 2, 30.43, 38.86)).isCloseTo(1.226, within(0.0005));

@@ -9,6 +9,7 @@ import io.shoplake.generate.GeneratedOrders;
 import io.shoplake.generate.OrdersGenerator;
 import io.shoplake.generate.OrdersGeneratorSettings;
 import io.shoplake.services.EmbeddedMariaDb;
+import io.shoplake.testing.TestServices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,23 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** Loading orders CSV folders into a real (embedded) MariaDB; expected rows worked out by hand from the files. */
 class MysqlOrdersLoaderTest {
 
-    private static Path serverDirectory;
     private static EmbeddedMariaDb server;
 
     @TempDir
     Path temp;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        serverDirectory = Files.createTempDirectory("mysql-loader-test");
-        server = EmbeddedMariaDb.start(serverDirectory, 0);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    static void shareServer() {
+        server = TestServices.mariaDb();
     }
 
     static MysqlTarget target(String database) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoplake.services.EmbeddedMariaDb;
+import io.shoplake.testing.TestServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,15 +30,8 @@ class MysqlScriptsTest {
     Path temp;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        server = EmbeddedMariaDb.start(Files.createTempDirectory("mysql-scripts-test"), 0);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
+    static void shareServer() {
+        server = TestServices.mariaDb();
     }
 
     /** Runs every statement of a script on one connection; returns the rows of each SELECT, in order. */

@@ -21,13 +21,43 @@ class FileParserTest {
         List<String> out = new ArrayList<>();
         try (RecordParser parser = FileParser.open(new ByteArrayInputStream(bytes), spec, maxRecordBytes)) {
             out.add("columns=" + parser.columns());
-            parser.forEachRemaining(r -> out.add(r.line() + ":" + switch (r.kind()) {
-                case DATA -> r.values() != null ? r.values().toString() : r.named().toString();
-                case REJECT -> "REJECT[" + r.raw() + "] " + r.reason();
-                case BLANK -> "BLANK";
-            }));
+            parser.forEachRemaining(r -> out.add(describe(r)));
         }
         return out;
+    }
+
+    @Test
+    void parsingInChunksFromTheSplitPointsGivesTheSameRecordsAsOneParse() {
+        for (ParseSpec spec : List.of(CSV, ParseSpec.withHeader(FileFormat.WHITESPACE), ParseSpec.withHeader(FileFormat.JSON_LINES))) {
+            String text = switch (spec.format()) {
+                case CSV -> "a,b\n1,\"x\ny\"\n\n2,\"broken\n3,4\n5,\"q\"\"\"\n6\n7,8";
+                case WHITESPACE -> "a b\n1 2\n\n3\n4 5\n6 7 8\n9 10";
+                case JSON_LINES -> "{\"a\":1}\n\nnot json\n{\"b\":2}\n{\"a\":3,\"b\":4}";
+            };
+            byte[] bytes = utf8("\uFEFF" + text);
+            List<String> whole = parse(spec, bytes);
+            for (long chunkBytes = 1; chunkBytes <= bytes.length; chunkBytes++) {
+                ParseSummary summary = ParseSummary.of(new ByteArrayInputStream(bytes), spec, chunkBytes);
+                List<String> chunked = new ArrayList<>();
+                chunked.add(whole.get(0));
+                List<String> columns = FileParser.open(new ByteArrayInputStream(bytes), spec).columns();
+                for (Chunk chunk : summary.chunks(columns)) {
+                    ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+                    in.skip(chunk.offset());
+                    FileParser.open(in, spec, FileParser.MAX_RECORD_BYTES, chunk).forEachRemaining(r -> chunked.add(describe(r)));
+                }
+                assertThat(chunked).as(spec.format() + " in chunks of " + chunkBytes).isEqualTo(whole);
+                assertThat(summary.data() + summary.rejects() + summary.blankLines()).isEqualTo(whole.size() - 1);
+            }
+        }
+    }
+
+    private static String describe(ParsedRecord r) {
+        return r.line() + ":" + switch (r.kind()) {
+            case DATA -> r.values() != null ? r.values().toString() : r.named().toString();
+            case REJECT -> "REJECT[" + r.raw() + "] " + r.reason();
+            case BLANK -> "BLANK";
+        };
     }
 
     private static byte[] utf8(String text) {
