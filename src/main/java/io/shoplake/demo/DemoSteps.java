@@ -107,8 +107,9 @@ final class DemoSteps {
             for (TableId table : lake.tables(layer)) {
                 rows.add(List.of(layer.namespace(), table.toString(), String.valueOf(lake.read(table).count())));
                 if (layer == Layer.QUARANTINE) {
-                    // "order_date: not a valid date: 2017-02-30" counts under "order_date: not a valid date"
-                    List<Row> byReason = lake.sql("SELECT regexp_replace(reason, ': [^:;]*$', '') AS rule, COUNT(*) AS n "
+                    // "order_date: not a valid date: 2017-02-30" counts under "order_date: not a valid date",
+                    // "quantity: must be at least 0, was: -3" under "quantity: must be at least 0"
+                    List<Row> byReason = lake.sql("SELECT regexp_replace(reason, '(,? was)?: [^:;]*$', '') AS rule, COUNT(*) AS n "
                             + "FROM " + lake.sqlName(table) + " GROUP BY 1 ORDER BY 2 DESC, 1").collectAsList();
                     for (Row reason : byReason) {
                         reasons.add(List.of(table.toString(), String.valueOf(reason.get(0)), String.valueOf(reason.getLong(1))));

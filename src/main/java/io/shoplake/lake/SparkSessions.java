@@ -42,13 +42,26 @@ public final class SparkSessions {
 
     /** Registers (or re-points) an Iceberg catalog named {@code catalogName} on a running session. */
     public static void registerCatalog(SparkSession spark, String catalogName, LakeSettings settings) {
-        catalogProperties(catalogName, settings).forEach((key, value) -> spark.conf().set(key, value));
+        Map<String, String> properties = catalogProperties(catalogName, settings);
+        boolean repointed = properties.entrySet().stream().anyMatch(p -> {
+            scala.Option<String> current = spark.conf().getOption(p.getKey());
+            return current.isDefined() && !current.get().equals(p.getValue());
+        });
+        properties.forEach((key, value) -> spark.conf().set(key, value));
+        if (repointed && spark instanceof org.apache.spark.sql.classic.SparkSession classic) {
+            // Spark keeps a loaded catalog for the session's life whatever its properties say later; drop the
+            // loaded catalogs so this one is loaded again at its new place (they all reload from their properties).
+            classic.sessionState().catalogManager().reset();
+        }
     }
 
     static Map<String, String> catalogProperties(String catalogName, LakeSettings settings) {
         String prefix = "spark.sql.catalog." + catalogName;
         Map<String, String> props = new TreeMap<>();
         props.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
+        // Streaming micro-batches run in a cloned session with its own catalog instance: a cached table there or
+        // here would read a stale snapshot after the other one commits.
+        props.put(prefix + ".cache-enabled", "false");
         props.put(prefix + ".warehouse", settings.warehouse().toUri().toString());
         switch (settings.catalogType()) {
             case HADOOP -> props.put(prefix + ".type", "hadoop");

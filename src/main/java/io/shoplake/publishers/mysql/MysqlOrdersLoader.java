@@ -2,6 +2,7 @@ package io.shoplake.publishers.mysql;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shoplake.jobs.orders.OrderFiles;
 import io.shoplake.jobs.orders.OrderSources;
 import io.shoplake.sources.files.FileFormat;
 import io.shoplake.sources.files.FileParser;
@@ -131,24 +132,17 @@ public final class MysqlOrdersLoader {
         }
     }
 
-    /** Files of each table in name order; every other file is reported as ignored. */
+    /** Files of each table in name order ({@link OrderFiles}); every other file is reported as ignored. */
     static void discover(Path directory, Map<String, List<Path>> filesByTable, List<Path> ignored) {
-        OrderSources.LOAD_ORDER.forEach(t -> filesByTable.put(t, new ArrayList<>()));
+        List<String> names;
         try (Stream<Path> entries = Files.list(directory)) {
-            for (Path file : entries.filter(Files::isRegularFile).sorted().toList()) {
-                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                String table = OrderSources.LOAD_ORDER.stream()
-                        .filter(t -> name.equals(t + ".csv") || (name.startsWith(t + "-") && name.endsWith(".csv")))
-                        .findFirst().orElse(null);
-                if (table == null) {
-                    ignored.add(file);
-                } else {
-                    filesByTable.get(table).add(file);
-                }
-            }
+            names = entries.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
         }
+        OrderFiles.Plan plan = OrderFiles.plan(names);
+        plan.filesByTable().forEach((table, files) -> filesByTable.put(table, files.stream().map(directory::resolve).toList()));
+        plan.ignored().forEach(name -> ignored.add(directory.resolve(name)));
     }
 
     private static void checkHeader(Path file, TableShape shape) {

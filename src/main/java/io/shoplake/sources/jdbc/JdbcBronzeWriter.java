@@ -59,8 +59,12 @@ final class JdbcBronzeWriter {
         if (!lake.exists(table)) {
             lake.append(table, rows.limit(0));
         }
-        lake.spark().sql("ALTER TABLE " + name + " SET TBLPROPERTIES ('write.metadata.metrics.column." + SOURCE
-                + "' = 'full')");
+        String fullMetrics = "write.metadata.metrics.column." + SOURCE;
+        boolean hasFullMetrics = lake.spark().sql("SHOW TBLPROPERTIES " + name).collectAsList().stream()
+                .anyMatch(property -> fullMetrics.equals(property.getString(0)) && "full".equals(property.getString(1)));
+        if (!hasFullMetrics) {
+            lake.spark().sql("ALTER TABLE " + name + " SET TBLPROPERTIES ('" + fullMetrics + "' = 'full')");
+        }
         List<StructField> fields = Arrays.asList(lake.read(table).schema().fields());
         for (StructField field : fields) {
             if (field.name().equals("_line") && !field.nullable()) {

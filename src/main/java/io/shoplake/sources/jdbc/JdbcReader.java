@@ -52,22 +52,43 @@ final class JdbcReader {
              ResultSet rows = statement.executeQuery("SELECT * FROM " + load.sourceTable() + " WHERE 1 = 0")) {
             ResultSetMetaData meta = rows.getMetaData();
             List<String> columns = new ArrayList<>();
+            List<String> integral = new ArrayList<>();
             Optional<String> keyColumn = Optional.empty();
             Optional<SourceTable.KeyKind> keyKind = Optional.empty();
             int keyScale = 0;
             for (int i = 1; i <= meta.getColumnCount(); i++) {
                 String column = meta.getColumnLabel(i);
                 columns.add(column);
+                if (kind(meta.getColumnType(i)) == SourceTable.KeyKind.INTEGRAL) {
+                    integral.add(column);
+                }
                 if (load.incrementalKey().map(key -> key.equalsIgnoreCase(column)).orElse(false)) {
                     keyColumn = Optional.of(column);
                     keyKind = Optional.of(kind(meta.getColumnType(i)));
                     keyScale = Math.max(0, meta.getScale(i));
                 }
             }
-            return new SourceTable(load.sourceTable(), columns, keyColumn, keyKind, keyScale);
+            Optional<String> rangeColumn = keyKind.orElse(SourceTable.KeyKind.TEXT) == SourceTable.KeyKind.INTEGRAL
+                    ? keyColumn : primaryKey(connection, load.sourceTable()).filter(integral::contains);
+            return new SourceTable(load.sourceTable(), columns, keyColumn, keyKind, keyScale, rangeColumn);
         } catch (SQLException e) {
             throw JdbcErrors.explain(e, source, Optional.of(load.sourceTable()));
         }
+    }
+
+    /** The table's primary key when it is a single column; empty otherwise or when the driver cannot tell. */
+    private static Optional<String> primaryKey(Connection connection, String table) {
+        String schema = table.contains(".") ? table.substring(0, table.indexOf('.')) : null;
+        String name = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
+        List<String> keys = new ArrayList<>();
+        try (ResultSet rows = connection.getMetaData().getPrimaryKeys(connection.getCatalog(), schema, name)) {
+            while (rows.next()) {
+                keys.add(rows.getString("COLUMN_NAME"));
+            }
+        } catch (SQLException e) {
+            return Optional.empty();
+        }
+        return keys.size() == 1 ? Optional.of(keys.get(0)) : Optional.empty();
     }
 
     private static SourceTable.KeyKind kind(int sqlType) {
@@ -80,7 +101,7 @@ final class JdbcReader {
 
     /**
      * The rows of {@code table} whose key is above {@code keyAbove} (all rows when empty), every column a string
-     * named as in the source. Integral keys spanning many values are read as parallel key ranges.
+     * named as in the source. An integer key (or primary key) spanning many values is read as parallel key ranges.
      */
     Dataset<Row> read(Connection connection, SourceTable table, Optional<String> keyAbove) {
         Optional<String> filter = keyAbove.map(value -> table.keyColumn().orElseThrow() + " > "
@@ -96,12 +117,12 @@ final class JdbcReader {
                 : spark.read().jdbc(source.url(), query, ranges.toArray(String[]::new), options);
     }
 
-    /** Predicates splitting an integral key into ranges; empty when one query suffices. Null keys go to the first. */
+    /** Predicates splitting the range column into key ranges; empty when one query suffices. Null keys go to the first. */
     private List<String> keyRanges(Connection connection, SourceTable table, Optional<String> filter) {
-        if (table.keyKind().orElse(SourceTable.KeyKind.TEXT) != SourceTable.KeyKind.INTEGRAL) {
+        if (table.rangeColumn().isEmpty()) {
             return List.of();
         }
-        String key = table.keyColumn().orElseThrow();
+        String key = table.rangeColumn().get();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT MIN(" + key + "), MAX(" + key + ") FROM " + table.name()
                      + filter.map(f -> " WHERE " + f).orElse(""))) {

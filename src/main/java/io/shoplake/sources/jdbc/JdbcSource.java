@@ -87,6 +87,8 @@ public record JdbcSource(String url, Optional<String> user, Optional<String> pas
         switch (engine()) {
             case MYSQL -> {
                 properties.setProperty("connectTimeout", "10000");
+                // Without it the driver ignores the fetch size and holds a whole result set in memory.
+                properties.setProperty("useCursorFetch", "true");
                 // MySQL's "zero" dates (0000-00-00) cannot be read as text otherwise; they arrive as null.
                 properties.setProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
             }

@@ -63,11 +63,12 @@ class EventsStreamTest {
         EventsStream.Settings continuous = new EventsStream.Settings(TestServices.kafka().bootstrapServers(), topic,
                 checkpoint, Duration.ofSeconds(1), Duration.ofHours(24), false, Optional.of(1_000L));
         StreamingQuery first = new EventsStream(streamed, MetricSettings.DEFAULT, continuous).start();
-        while (first.lastProgress() == null || first.lastProgress().batchId() < 0) {
-            first.processAllAvailable();
-            Thread.sleep(100);
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while ((first.lastProgress() == null || first.lastProgress().batchId() < 0) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
-        first.stop(); // mid-way: at most 1,000 of the 2,500 records handled
+        first.stop(); // mid-way: batch 0 (1,000 records) done, batch 1 at most under way
+        first.awaitTermination();
         long afterStop = streamed.read(FlyerEngagementTables.EVENTS).count();
         assertThat(afterStop).isLessThan(EVENTS);
 
@@ -93,6 +94,7 @@ class EventsStreamTest {
                     .mapToLong(Long::parseLong).max().orElseThrow();
         }
         Files.delete(commits.resolve(Long.toString(lastBatch)));
+        Files.deleteIfExists(commits.resolve("." + lastBatch + ".crc"));
         new EventsStream(streamed, MetricSettings.DEFAULT, untilIdle).start().awaitTermination();
         assertSameResults(streamed, batch);
     }

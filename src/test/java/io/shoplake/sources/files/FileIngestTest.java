@@ -7,6 +7,7 @@ import io.shoplake.lake.Lakehouse;
 import io.shoplake.lake.Quarantine;
 import io.shoplake.lake.RunLedger;
 import io.shoplake.lake.TableId;
+import io.shoplake.testing.SharedData;
 import io.shoplake.testing.TestSpark;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +159,35 @@ class FileIngestTest {
         assertThat(lake.read(TableId.bronze("purchases")).orderBy("_line").collectAsList())
                 .extracting(r -> r.getAs("c1") + "|" + r.getAs("c2") + "|" + r.getAs("c3") + "|" + r.getAs("c4") + "@" + r.getAs("_line"))
                 .containsExactly("00001|19970101|1|11.77@1", "00002|19970112|1|12.00@2");
+    }
+
+    @Test
+    void theCdnowPurchaseLogLoadsInParallelChunksWithEveryLine() throws IOException {
+        Path log = SharedData.require("cdnow/CDNOW_master.txt");
+        Lakehouse lake = TestSpark.freshLake(dir.resolve("lake"));
+        TableId table = TableId.bronze("cdnow_purchases");
+        // 256 KB chunks: the 1.9 MB log is parsed by 8 tasks.
+        List<FileIngestResult> results = new FileIngest(lake, 256 * 1024).ingest(FileIngestRequest.of(log, table,
+                FileFormat.WHITESPACE, RunLedger.newRunId(), "test"));
+
+        // Independent figures straight from the file's lines.
+        List<String> physical = Files.readAllLines(log, StandardCharsets.US_ASCII);
+        List<String> records = physical.stream().skip(1).filter(l -> !l.isBlank()).toList(); // line 1: the header
+        java.math.BigDecimal amount = records.stream().map(l -> new java.math.BigDecimal(l.trim().split("\\s+")[3]))
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertThat(results).extracting(r -> r.status() + ":" + r.rowsIn() + "/" + r.rows() + "/" + r.quarantined())
+                .containsExactly("LOADED:" + records.size() + "/" + records.size() + "/0");
+        assertThat(lake.read(table).columns()).startsWith("customer_id", "date", "number_of_cds", "dollar_value");
+        Row totals = lake.sql("SELECT count(*), sum(cast(dollar_value AS decimal(18,2))), count(DISTINCT _line), max(_line) FROM "
+                + lake.sqlName(table)).first();
+        assertThat(totals.getLong(0)).isEqualTo(records.size());
+        assertThat(totals.getDecimal(1)).isEqualByComparingTo(amount);
+        assertThat(totals.getLong(2)).isEqualTo(records.size());
+        assertThat(totals.getLong(3)).isEqualTo(physical.size());
+        Row line40000 = lake.sql("SELECT customer_id, date, number_of_cds, dollar_value FROM " + lake.sqlName(table)
+                + " WHERE _line = 40000").first();
+        assertThat(String.join(" ", line40000.getString(0), line40000.getString(1), line40000.getString(2),
+                line40000.getString(3))).isEqualTo(String.join(" ", physical.get(39999).trim().split("\\s+")));
     }
 
     static String sha256(byte[] bytes) {

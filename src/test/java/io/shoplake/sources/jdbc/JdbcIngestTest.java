@@ -178,6 +178,10 @@ class JdbcIngestTest {
             // Keys 1..1,200,000 span 5 slices of 250,000 keys.
             assertThat(rows.rdd().getNumPartitions()).isEqualTo(5);
             assertThat(rows.count()).isEqualTo(4);
+            // A full load splits by the single-column integer primary key the same way.
+            SourceTable full = reader.describe(connection, JdbcTableLoad.full("orders", ORDERS));
+            assertThat(full.rangeColumn()).contains("id");
+            assertThat(reader.read(connection, full, Optional.empty()).rdd().getNumPartitions()).isEqualTo(5);
             var above = reader.read(connection, table, Optional.of("400000"));
             assertThat(above.collectAsList()).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("900000", "1200000");
         } catch (java.sql.SQLException e) {
