@@ -1,6 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.lake.RunLedger;
+import io.shoplake.sources.files.FileFormat;
 import io.shoplake.sources.transactions.TransactionFileFormat;
 import io.shoplake.sources.transactions.TransactionFileIngest;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code shoplake ingest transactions}: a transaction log file into silver.transactions, bad rows quarantined. */
 @Command(name = "transactions", mixinStandardHelpOptions = true,
-        description = "Load a transaction log (customer, date, amount) into silver.transactions; bad rows to quarantine.")
+        description = "Load a transaction log (customer, date, amount) via bronze.transactions into silver.transactions; bad rows to quarantine.")
 final class IngestTransactionsCommand implements Callable<Integer> {
 
     @Mixin
@@ -21,7 +22,7 @@ final class IngestTransactionsCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
-    @Option(names = "--from", required = true, paramLabel = "FILE", description = "The transaction log file.")
+    @Option(names = "--from", required = true, paramLabel = "FILE", description = "The transaction log file (or a folder of them).")
     Path from;
 
     @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|whitespace",
@@ -47,15 +48,27 @@ final class IngestTransactionsCommand implements Callable<Integer> {
     @Option(names = "--no-header", description = "The file has no header line (columns by position).")
     boolean noHeader;
 
+    @Option(names = "--columns", defaultValue = "0", paramLabel = "N",
+            description = "Without a header: the file's number of columns (default: the highest position given).")
+    int columns;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private TransactionFileFormat transactionFormat() {
+        String name = format.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!name.equals("csv") && !name.equals("whitespace")) {
+            throw new IllegalArgumentException("format must be csv or whitespace, was: " + format);
+        }
+        return new TransactionFileFormat(FileFormat.of(name), !noHeader, customerColumn, dateColumn, amountColumn,
+                dateFormat, columns);
+    }
+
     @Override
     public Integer call() {
-        TransactionFileFormat fileFormat = PredictOptions.usage(() -> new TransactionFileFormat(
-                TransactionFileFormat.Layout.of(format), !noHeader, customerColumn, dateColumn, amountColumn, dateFormat));
-        if (!java.nio.file.Files.isRegularFile(from)) {
-            throw new UsageException("--from must be a file, was: " + from);
+        TransactionFileFormat fileFormat = PredictOptions.usage(() -> transactionFormat());
+        if (!java.nio.file.Files.exists(from)) {
+            throw new UsageException("--from must be a file or folder, was: " + from);
         }
         try (Workspace workspace = Workspace.of(common)) {
             TransactionFileIngest.Report report;
@@ -69,8 +82,11 @@ final class IngestTransactionsCommand implements Callable<Integer> {
                 Output.json(out, report);
             } else {
                 out.println("silver.transactions: " + report.loaded() + " rows loaded, " + report.quarantined()
-                        + " quarantined (quarantine.silver_transactions), " + report.blankLines()
-                        + " blank lines skipped; run " + report.runId());
+                        + " quarantined (quarantine.silver_transactions); files: " + report.filesLoaded()
+                        + " loaded into bronze.transactions (" + report.bronzeRows() + " rows, "
+                        + report.bronzeQuarantined() + " unparsable lines quarantined, " + report.blankLines()
+                        + " blank lines skipped), " + report.filesAlreadyLoaded() + " already loaded; run "
+                        + report.runId());
             }
             return Main.OK;
         }

@@ -84,7 +84,7 @@ final class PredictNextOrdersCommand implements Callable<Integer> {
             NextOrderPrediction.Result result = PredictOptions.job(() -> NextOrderPrediction.run(workspace.lake(), options));
             MongoPublisher.Result published = target.map(t -> {
                 try {
-                    return MongoPublisher.publish(result.buyerList(), t, result.asOf(), result.runId());
+                    return NextOrderPrediction.publish(workspace.lake(), result, t);
                 } catch (com.mongodb.MongoException e) {
                     throw new RunFailedException("cannot publish to MongoDB " + t + ": " + Main.firstLine(e)
                             + " (gold.next_order_predictions was written)");

@@ -43,12 +43,13 @@ public final class Demo {
     /** The steps, in order. */
     public static List<Step> steps() {
         return List.of(
-                new Step("start embedded MariaDB", DemoSteps::startServices),
+                new Step("start embedded MariaDB and MongoDB", DemoSteps::startServices),
                 new Step("generate orders (with defects)", DemoSteps::generateOrders),
                 new Step("load MySQL", DemoSteps::loadMysql),
                 new Step("ingest MySQL into bronze over JDBC", DemoSteps::ingestOverJdbc),
                 new Step("build silver with quarantine", DemoSteps::buildSilver),
                 new Step("order-pattern report", DemoSteps::reportOrderPatterns),
+                new Step("next-order prediction, buyer list to MongoDB", DemoPrediction::predictNextOrders),
                 new Step("summary of every table", DemoSteps::summarizeTables),
                 new Step("stop services", DemoSteps::stopServices));
     }

@@ -41,10 +41,11 @@ final class DemoSteps {
 
     static void startServices(DemoRun run) {
         run.startLakeInBackground();
-        run.services = Services.start(EnumSet.of(ServiceKind.MARIADB), run.settings().servicesDirectory());
+        run.services = Services.start(EnumSet.of(ServiceKind.MARIADB, ServiceKind.MONGODB), run.settings().servicesDirectory());
         EmbeddedMariaDb mariaDb = run.services.mariaDb();
         run.mysqlUrl = mariaDb.jdbcUrl(DATABASE);
         run.out().println("   MariaDB (MySQL protocol): " + run.mysqlUrl + "  user " + EmbeddedMariaDb.USER + ", no password");
+        run.out().println("   MongoDB (wire protocol): " + run.services.mongo().url());
     }
 
     static void generateOrders(DemoRun run) {

@@ -84,6 +84,10 @@ class PredictCommandTest {
                         .isEqualTo(25);
             }
         }
+        CliResult step = CliTestSupport.run("sql", "SELECT job, status, rows_in, rows_out, rows_quarantined FROM ops.runs "
+                + "WHERE step = 'publish mongodb'", "--csv", "--lake", lake.toString());
+        assertThat(step.out().strip().lines())
+                .containsExactly("job,status,rows_in,rows_out,rows_quarantined", "predict,SUCCEEDED,25,25,0");
         CliResult rows = CliTestSupport.run("sql", "SELECT count(*) AS n FROM gold.next_order_predictions", "--json",
                 "--lake", lake.toString());
         assertThat(rows.out()).contains("{\"n\":2357}");
@@ -107,9 +111,9 @@ class PredictCommandTest {
         assertThat(ingest.out()).startsWith("silver.transactions: 2 rows loaded, 4 quarantined");
         CliResult reasons = CliTestSupport.run("sql", "SELECT line, reason FROM quarantine.silver_transactions ORDER BY line",
                 "--csv", "--lake", lake.toString());
-        assertThat(reasons.out().strip().lines()).containsExactly("line,reason", "3,negative amount: -3.00",
-                "4,missing customer id", "5,unparsable date: '2024-13-01' (format yyyy-MM-dd)",
-                "6,unparsable amount: 'abc'");
+        assertThat(reasons.out().strip().lines()).containsExactly("line,reason", "3,\"amount: must be at least 0, was: -3.00\"",
+                "4,customer_id: is missing", "5,date: not a valid date (yyyy-MM-dd): 2024-13-01",
+                "6,amount: not a valid decimal: abc");
 
         CliResult fit = CliTestSupport.run("predict", "fit", "--source", "transactions", "--lake", lake.toString());
         assertThat(fit.exitCode()).isEqualTo(Main.RUN_FAILED);

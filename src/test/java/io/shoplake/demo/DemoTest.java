@@ -57,8 +57,17 @@ class DemoTest {
         assertThat(result.timings()).extracting(Demo.StepTiming::name)
                 .isEqualTo(Demo.steps().stream().map(Demo.Step::name).toList());
         String output = text.toString();
-        assertThat(output).contains("== 1/8 start embedded MariaDB").contains("silver built")
+        assertThat(output).contains("== 1/9 start embedded MariaDB and MongoDB").contains("silver built")
                 .contains("patterns reported").contains("quarantined, by reason");
+        // The prediction step: the collection holds exactly the buyers published, or the fit was declined in one line.
+        java.util.regex.Matcher buyers = java.util.regex.Pattern.compile("next 7 days\\): (\\d+) customers; (\\d+) published")
+                .matcher(output);
+        if (buyers.find()) {
+            assertThat(buyers.group(2)).isEqualTo(buyers.group(1));
+            assertThat(output).contains("documents in shoplake.next_order_predictions: " + buyers.group(1) + "\n");
+        } else {
+            assertThat(output).contains("no prediction (the demo goes on): ");
+        }
 
         Lakehouse lakehouse = lake.get();
         // customers, employees and products: one clean row per id survives MySQL's checks and silver's

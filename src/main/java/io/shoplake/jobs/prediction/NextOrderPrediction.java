@@ -8,6 +8,7 @@ import io.shoplake.lake.Lakehouse;
 import io.shoplake.lake.RunLedger;
 import io.shoplake.lake.StepCounts;
 import io.shoplake.lake.TableId;
+import io.shoplake.publishers.MongoPublisher;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class NextOrderPrediction {
 
     public static final TableId PREDICTIONS = TableId.gold("next_order_predictions");
     public static final String JOB = "predict";
+    /** The ops.runs step name of the MongoDB publish. */
+    public static final String PUBLISH_STEP = "publish mongodb";
     /** Above this many distinct (x, mean value) pairs the Gamma-Gamma fit uses a seeded sample. */
     static final int SPEND_FIT_LIMIT = 200_000;
 
@@ -143,5 +146,23 @@ public final class NextOrderPrediction {
         done.customers().unpersist();
         return new Result(options.runId(), done.asOf(), done.fit(), done.spend(), done.spendProblem(), customers[0],
                 done.futureTransactions(), buyers.count(), buyers);
+    }
+
+    /**
+     * Publishes a run's buyer list to MongoDB ({@link MongoPublisher#publish}) and records it in ops.runs as the step
+     * {@code publish mongodb} of the run: rows in = buyer list size, rows out = documents published. A failure is
+     * recorded and rethrown.
+     */
+    public static MongoPublisher.Result publish(Lakehouse lake, Result result, MongoPublisher.Target target) {
+        requireNonNull(lake, "lake is null");
+        requireNonNull(result, "result is null");
+        requireNonNull(target, "target is null");
+        MongoPublisher.Result[] published = new MongoPublisher.Result[1];
+        new RunLedger(lake).step(result.runId(), JOB, PUBLISH_STEP, Optional.of(result.asOf()), List.of(PREDICTIONS),
+                List.of(), () -> {
+                    published[0] = MongoPublisher.publish(result.buyerList(), target, result.asOf(), result.runId());
+                    return new StepCounts(result.buyers(), published[0].published(), 0);
+                });
+        return published[0];
     }
 }

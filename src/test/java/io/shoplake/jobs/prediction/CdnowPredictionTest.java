@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.shoplake.lake.Lakehouse;
+import io.shoplake.sources.files.FileFormat;
 import io.shoplake.sources.transactions.TransactionFileFormat;
 import io.shoplake.sources.transactions.TransactionFileIngest;
 import io.shoplake.testing.SharedData;
@@ -28,11 +29,12 @@ class CdnowPredictionTest {
     private static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
 
     @Test
-    void sampleSummaryFitAndCheckValueMatchThePublishedOnes() throws IOException {
+    void sampleSummaryFitAndCheckValueMatchThePublishedOnes(@TempDir Path lakeDirectory) throws IOException {
         Path file = SharedData.require("cdnow/CDNOW_sample.txt");
-        TransactionFileFormat format = new TransactionFileFormat(TransactionFileFormat.Layout.WHITESPACE, false,
-                "2", "3", "5", "yyyyMMdd");
-        Dataset<Row> transactions = TransactionFileIngest.parse(TestSpark.spark(), file, format, "test").transactions();
+        Lakehouse lake = TestSpark.freshLake(lakeDirectory);
+        TransactionFileFormat format = TransactionFileFormat.headerless(FileFormat.WHITESPACE, 2, 3, 5, "yyyyMMdd", 0);
+        TransactionFileIngest.load(lake, file, format, "test");
+        Dataset<Row> transactions = lake.read(TransactionFileIngest.TRANSACTIONS).cache();
 
         CustomerSummary.Result summary = CustomerSummary.summarize(transactions, CALIBRATION_END);
 
@@ -76,8 +78,8 @@ class CdnowPredictionTest {
     void masterLogFitsAndScoresEndToEnd(@TempDir Path lakeDirectory) {
         Path file = SharedData.require("cdnow/CDNOW_master.txt");
         Lakehouse lake = TestSpark.freshLake(lakeDirectory);
-        TransactionFileFormat format = new TransactionFileFormat(TransactionFileFormat.Layout.WHITESPACE, true,
-                "customer_id", "date", "dollar_value", "yyyyMMdd");
+        TransactionFileFormat format = new TransactionFileFormat(FileFormat.WHITESPACE, true,
+                "customer_id", "date", "dollar_value", "yyyyMMdd", 0);
         TransactionFileIngest.Report report = TransactionFileIngest.load(lake, file, format, "ingest-1");
         assertThat(report.loaded()).isEqualTo(69_659);
         assertThat(report.quarantined()).isZero();

@@ -1,0 +1,43 @@
+package io.shoplake.demo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.shoplake.jobs.prediction.ModelFitException;
+import io.shoplake.jobs.prediction.NextOrderPrediction;
+import io.shoplake.publishers.MongoPublisher;
+
+/**
+ * The demo's next-order prediction step: BG/NBD on silver.orders (defaults of {@code predict next-orders}), the buyer
+ * list published to the embedded MongoDB. A fit the demo data cannot support is reported and the demo goes on.
+ */
+final class DemoPrediction {
+
+    private DemoPrediction() {
+    }
+
+    static void predictNextOrders(DemoRun run) {
+        NextOrderPrediction.Options defaults = NextOrderPrediction.Options.defaults();
+        NextOrderPrediction.Options options = new NextOrderPrediction.Options(defaults.source(), defaults.asOf(),
+                defaults.unit(), defaults.model(), defaults.horizonDays(), defaults.pAliveFloor(), defaults.penalty(),
+                defaults.buyerList(), run.runId());
+        NextOrderPrediction.Result result;
+        try {
+            result = NextOrderPrediction.run(run.lake(), options);
+        } catch (ModelFitException e) {
+            run.out().println("   no prediction (the demo goes on): " + e.getMessage());
+            return;
+        }
+        MongoPublisher.Target target = new MongoPublisher.Target(run.services.mongo().url(),
+                MongoPublisher.Target.DEFAULT_DATABASE, MongoPublisher.Target.DEFAULT_COLLECTION);
+        MongoPublisher.Result published = NextOrderPrediction.publish(run.lake(), result, target);
+        long documents;
+        try (MongoClient client = MongoClients.create(target.uri())) {
+            documents = client.getDatabase(target.database()).getCollection(target.collection()).countDocuments();
+        }
+        run.out().println("   " + result.customers() + " customers scored with " + result.fit().type().label()
+                + " as of " + result.asOf() + " into gold.next_order_predictions");
+        run.out().println("   buyer list (" + options.buyerList() + ", next " + options.horizonDays() + " days): "
+                + result.buyers() + " customers; " + published.published() + " published to " + target);
+        run.out().println("   documents in " + target.database() + "." + target.collection() + ": " + documents);
+    }
+}
