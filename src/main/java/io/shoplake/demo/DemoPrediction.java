@@ -2,15 +2,18 @@ package io.shoplake.demo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.shoplake.jobs.prediction.BuyerListRule;
 import io.shoplake.jobs.prediction.ModelFitException;
 import io.shoplake.jobs.prediction.NextOrderPrediction;
 import io.shoplake.publishers.MongoPublisher;
 
 /**
- * The demo's next-order prediction step: BG/NBD on silver.orders (defaults of {@code predict next-orders}), the buyer
- * list published to the embedded MongoDB. A fit the demo data cannot support is reported and the demo goes on.
+ * The demo's next-order prediction step: BG/NBD on silver.orders (defaults of {@code predict next-orders}, buyer
+ * list = the ten customers most likely to order), published to the embedded MongoDB. A fit the demo data cannot support is reported and the demo goes on.
  */
 final class DemoPrediction {
+
+    private static final int DEMO_BUYERS = 10;
 
     private DemoPrediction() {
     }
@@ -19,7 +22,8 @@ final class DemoPrediction {
         NextOrderPrediction.Options defaults = NextOrderPrediction.Options.defaults();
         NextOrderPrediction.Options options = new NextOrderPrediction.Options(defaults.source(), defaults.asOf(),
                 defaults.unit(), defaults.model(), defaults.horizonDays(), defaults.pAliveFloor(), defaults.penalty(),
-                defaults.buyerList(), run.runId());
+                // Few demo customers reach p >= 0.5 in a week; the ten most likely make a list worth looking at.
+                BuyerListRule.top(DEMO_BUYERS), run.runId());
         NextOrderPrediction.Result result;
         try {
             result = NextOrderPrediction.run(run.lake(), options);
