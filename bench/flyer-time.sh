@@ -11,12 +11,7 @@ EVENTS="$OUT/events-$N"
 mkdir -p "$OUT"
 cd "$ROOT"
 
-# Build shoplake and the bench class (DuckDB is a test-scope dependency, so the test classpath is used).
-mvn -q -B -o -DskipTests package >&2 2>/dev/null || mvn -q -B -DskipTests package >&2
-mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath-test.txt" >&2
-CP="$ROOT/target/classes:$(cat "$OUT/classpath-test.txt")"
-mkdir -p "$OUT/classes"
-javac -d "$OUT/classes" -cp "$CP" bench/src/main/java/io/shoplake/bench/*.java
+source "$ROOT/bench/common.sh"
 
 # Events are generated once per size (deterministic for the seed) and reused.
 if [[ ! -f "$EVENTS/_SUCCESS" ]]; then
@@ -27,5 +22,5 @@ echo "input: $(du -sh "$EVENTS" | cut -f1) of Parquet" >&2
 
 OPENS="$(sed -n 's:.*<jvm.opens>\(.*\)</jvm.opens>.*:\1:p' pom.xml)"
 # shellcheck disable=SC2086
-java -Xmx${BENCH_HEAP:-8g} $OPENS ${BENCH_JAVA_OPTS:-} -cp "$OUT/classes:$CP" io.shoplake.bench.FlyerTimeBench \
+java -Xmx${BENCH_HEAP:-8g} $OPENS ${BENCH_JAVA_OPTS:-} -cp "$CP" io.shoplake.bench.FlyerTimeBench \
   "$EVENTS" "$OUT/work-$N" "$RUNS" "$VARIANTS"

@@ -5,12 +5,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CUSTOMERS="${1:-1000000}"
-cd "$ROOT"
-mvn -q -o -B -DskipTests package
+source "$ROOT/bench/common.sh"
 OUT="$ROOT/bench/out"
-mkdir -p "$OUT/classes"
-CP="$ROOT/target/shoplake.jar:$(cat "$ROOT/target/classpath.txt")"
-javac -d "$OUT/classes" -cp "$CP" bench/src/io/shoplake/bench/PredictionBench.java
-OPENS="$(sed -n 's:.*<jvm.opens>\(.*\)</jvm.opens>.*:\1:p' "$ROOT/pom.xml")"
+mkdir -p "$OUT"
 # shellcheck disable=SC2086
-exec java ${BENCH_JAVA_OPTS:--Xmx8g} $OPENS -cp "$OUT/classes:$CP" io.shoplake.bench.PredictionBench "$CUSTOMERS" "$OUT"
+exec java ${BENCH_JAVA_OPTS:--Xmx8g} $OPENS -cp "$CP" io.shoplake.bench.PredictionBench "$CUSTOMERS" "$OUT"
