@@ -50,8 +50,8 @@ class DemoLakeTest {
     @Test
     void theStepsAreTheDocumentedFlowInOrder() {
         assertThat(Demo.steps()).extracting(Demo.Step::name).containsExactly(
-                "start embedded MariaDB", "generate orders (with defects)", "load MySQL",
+                "start embedded MariaDB and MongoDB", "generate orders (with defects)", "load MySQL",
                 "ingest MySQL into bronze over JDBC", "build silver with quarantine", "order-pattern report",
-                "summary of every table", "stop services");
+                "next-order prediction, buyer list to MongoDB", "summary of every table", "stop services");
     }
 }
