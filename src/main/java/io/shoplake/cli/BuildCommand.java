@@ -60,12 +60,7 @@ final class BuildCommand implements Runnable {
                 } catch (ExpectationFailedException e) {
                     throw new RunFailedException(e.getMessage());
                 }
-                PrintWriter out = spec.commandLine().getOut();
-                if (output.json()) {
-                    Output.json(out, report);
-                } else {
-                    print(out, report);
-                }
+                output.print(spec.commandLine().getOut(), report, Orders::print);
                 return Main.OK;
             }
         }

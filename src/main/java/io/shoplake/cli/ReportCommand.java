@@ -57,12 +57,7 @@ final class ReportCommand implements Runnable {
                 } catch (IllegalStateException e) {
                     throw new RunFailedException(e.getMessage());
                 }
-                PrintWriter out = spec.commandLine().getOut();
-                if (output.json()) {
-                    Output.json(out, report);
-                } else {
-                    print(out, report);
-                }
+                output.print(spec.commandLine().getOut(), report, OrderPatterns::print);
                 return Main.OK;
             }
         }
