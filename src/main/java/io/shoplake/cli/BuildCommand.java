@@ -3,7 +3,7 @@ package io.shoplake.cli;
 import io.shoplake.jobs.orders.SilverBuildReport;
 import io.shoplake.jobs.orders.SilverOrdersBuild;
 import io.shoplake.jobs.orders.SilverTableReport;
-import io.shoplake.lake.RunLedger;
+import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.quality.ExpectationFailedException;
 import java.io.PrintWriter;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package io.shoplake.cli;
 import io.shoplake.config.ShoplakeConfig;
 import io.shoplake.generate.EventsGenerator;
 import io.shoplake.generate.EventsGeneratorSettings;
-import io.shoplake.lake.SparkSessions;
+import io.shoplake.lakehouse.SparkSessions;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.shoplake.cli;
 
-import io.shoplake.lake.RunLedger;
+import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.sources.events.EventsIngest;
 import io.shoplake.sources.files.FileIngestResult;
 import io.shoplake.sources.files.FileStatus;

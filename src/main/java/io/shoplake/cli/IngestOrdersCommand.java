@@ -2,7 +2,7 @@ package io.shoplake.cli;
 
 import io.shoplake.jobs.orders.OrderFiles;
 import io.shoplake.jobs.orders.OrderSources;
-import io.shoplake.lake.RunLedger;
+import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.sources.files.FileFormat;
 import io.shoplake.sources.files.FileIngest;
 import io.shoplake.sources.files.FileIngestRequest;

@@ -2,7 +2,7 @@ package io.shoplake.cli;
 
 import io.shoplake.config.Secrets;
 import io.shoplake.jobs.orders.OrderDatabaseIngest;
-import io.shoplake.lake.RunLedger;
+import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.sources.jdbc.IncrementalKeys;
 import io.shoplake.sources.jdbc.JdbcLoadResult;
 import io.shoplake.sources.jdbc.JdbcSource;

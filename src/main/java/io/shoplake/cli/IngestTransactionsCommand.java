@@ -1,6 +1,6 @@
 package io.shoplake.cli;
 
-import io.shoplake.lake.RunLedger;
+import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.sources.files.FileFormat;
 import io.shoplake.sources.transactions.TransactionFileFormat;
 import io.shoplake.sources.transactions.TransactionFileIngest;

@@ -1,7 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.config.ConfigException;
-import io.shoplake.lake.MissingTableException;
+import io.shoplake.lakehouse.MissingTableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package io.shoplake.cli;
 import static org.apache.spark.sql.functions.col;
 
 import io.shoplake.jobs.prediction.NextOrderPrediction;
-import io.shoplake.lake.RunLedger;
+import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.publishers.MongoPublisher;
 import java.time.LocalDate;
 import java.util.Map;

@@ -4,7 +4,7 @@ import io.shoplake.jobs.prediction.ModelFitException;
 import io.shoplake.jobs.prediction.ModelType;
 import io.shoplake.jobs.prediction.TimeUnit;
 import io.shoplake.jobs.prediction.TransactionSource;
-import io.shoplake.lake.Lakehouse;
+import io.shoplake.lakehouse.Lakehouse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;

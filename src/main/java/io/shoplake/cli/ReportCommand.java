@@ -2,7 +2,7 @@ package io.shoplake.cli;
 
 import io.shoplake.jobs.orders.OrderPatternReport;
 import io.shoplake.jobs.orders.OrderPatternsJob;
-import io.shoplake.lake.RunLedger;
+import io.shoplake.lakehouse.RunLedger;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;

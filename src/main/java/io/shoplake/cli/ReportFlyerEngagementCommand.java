@@ -9,7 +9,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.shoplake.jobs.flyers.FlyerEngagementReports;
 import io.shoplake.jobs.flyers.FlyerEngagementTables;
-import io.shoplake.lake.Lakehouse;
+import io.shoplake.lakehouse.Lakehouse;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package io.shoplake.cli;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.Layer;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.Layer;
+import io.shoplake.lakehouse.TableId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

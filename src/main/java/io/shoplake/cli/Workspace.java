@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.shoplake.config.Secrets;
 import io.shoplake.config.ShoplakeConfig;
-import io.shoplake.lake.LakeSettings;
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.SparkSessions;
+import io.shoplake.lakehouse.LakeSettings;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.SparkSessions;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;

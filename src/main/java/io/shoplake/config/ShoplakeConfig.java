@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.shoplake.lake.CatalogType;
+import io.shoplake.lakehouse.CatalogType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.shoplake.demo;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shoplake.lake.Lakehouse;
+import io.shoplake.lakehouse.Lakehouse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;

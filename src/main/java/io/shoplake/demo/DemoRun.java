@@ -3,8 +3,8 @@ package io.shoplake.demo;
 import static java.util.Objects.requireNonNull;
 
 import io.shoplake.generate.GeneratedOrders;
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.RunLedger;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.publishers.mysql.MysqlLoadResult;
 import io.shoplake.services.Services;
 import java.io.BufferedReader;

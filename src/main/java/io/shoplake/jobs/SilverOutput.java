@@ -2,8 +2,8 @@ package io.shoplake.jobs;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shoplake.lake.StepCounts;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.StepCounts;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.quality.ExpectationResult;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

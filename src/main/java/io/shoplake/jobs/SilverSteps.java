@@ -10,8 +10,8 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import io.shoplake.lake.Quarantine;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Quarantine;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.quality.Action;
 import io.shoplake.quality.ExpectationResult;
 import io.shoplake.quality.ExpectationSuite;

@@ -2,8 +2,8 @@ package io.shoplake.quality;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.TableId;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;

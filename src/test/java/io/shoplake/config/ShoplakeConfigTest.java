@@ -3,7 +3,7 @@ package io.shoplake.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoplake.lake.CatalogType;
+import io.shoplake.lakehouse.CatalogType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shoplake.jobs.orders.OrderPatternReport;
 import io.shoplake.jobs.orders.SilverBuildReport;
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.publishers.mysql.MysqlLoadResult;
 import io.shoplake.testing.TestSpark;
 import java.io.BufferedReader;

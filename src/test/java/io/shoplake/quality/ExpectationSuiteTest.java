@@ -3,7 +3,7 @@ package io.shoplake.quality;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoplake.lake.Lakehouse;
+import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.testing.TestSpark;
 import java.math.BigDecimal;
 import java.nio.file.Path;

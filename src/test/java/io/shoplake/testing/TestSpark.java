@@ -1,8 +1,8 @@
 package io.shoplake.testing;
 
-import io.shoplake.lake.LakeSettings;
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.SparkSessions;
+import io.shoplake.lakehouse.LakeSettings;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.SparkSessions;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.SparkSession;

@@ -1,10 +1,10 @@
 package io.shoplake.bench;
 
-import io.shoplake.lake.LakeSettings;
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.SparkSessions;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.LakeSettings;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.SparkSessions;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.sources.files.FileFormat;
 import io.shoplake.sources.files.FileIngest;
 import io.shoplake.sources.files.FileIngestRequest;

@@ -2,7 +2,7 @@ package io.shoplake.bench;
 
 import io.shoplake.jobs.flyers.FlyerTimeMetric;
 import io.shoplake.jobs.flyers.MetricSettings;
-import io.shoplake.lake.SparkSessions;
+import io.shoplake.lakehouse.SparkSessions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

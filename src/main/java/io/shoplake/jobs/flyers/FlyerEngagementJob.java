@@ -10,10 +10,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.StepCounts;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.StepCounts;
+import io.shoplake.lakehouse.TableId;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -112,7 +112,7 @@ public final class FlyerEngagementJob {
         try {
             rows.writeTo(lake.sqlName(table)).overwrite(inRange(from, to));
         } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-            throw new io.shoplake.lake.MissingTableException(table);
+            throw new io.shoplake.lakehouse.MissingTableException(table);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.shoplake.jobs.flyers;
 
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.TableId;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.shoplake.jobs.orders;
 
-import io.shoplake.lake.Lakehouse;
+import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.sources.jdbc.IncrementalKeys;
 import io.shoplake.sources.jdbc.JdbcIngest;
 import io.shoplake.sources.jdbc.JdbcLoadResult;

@@ -2,10 +2,10 @@ package io.shoplake.jobs.orders;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.StepCounts;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.StepCounts;
+import io.shoplake.lakehouse.TableId;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.shoplake.jobs.orders;
 
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.TableId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

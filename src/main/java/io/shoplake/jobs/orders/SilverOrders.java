@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.to_date;
 
 import io.shoplake.jobs.SilverOutput;
 import io.shoplake.jobs.SilverSteps;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.quality.Action;
 import io.shoplake.quality.Expectation;
 import io.shoplake.quality.ExpectationSuite;

@@ -8,10 +8,10 @@ import static org.apache.spark.sql.functions.trim;
 
 import io.shoplake.jobs.SilverOutput;
 import io.shoplake.jobs.SilverSteps;
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.Quarantine;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.Quarantine;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.quality.Action;
 import io.shoplake.quality.DqResults;
 import io.shoplake.quality.ExpectationResult;

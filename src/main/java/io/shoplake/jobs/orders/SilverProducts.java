@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.shoplake.jobs.SilverOutput;
 import io.shoplake.jobs.SilverSteps;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.quality.Expectation;
 import io.shoplake.quality.ExpectationSuite;
 import io.shoplake.quality.Rules;

@@ -4,10 +4,10 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.StepCounts;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.StepCounts;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.publishers.MongoPublisher;
 import java.sql.Date;
 import java.time.LocalDate;

@@ -12,7 +12,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import io.shoplake.lake.Quarantine;
+import io.shoplake.lakehouse.Quarantine;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;

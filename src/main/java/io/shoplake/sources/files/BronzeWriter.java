@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.TableId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

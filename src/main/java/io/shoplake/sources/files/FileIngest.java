@@ -4,12 +4,12 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.shoplake.lake.FileLedger;
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.Quarantine;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.StepCounts;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.FileLedger;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.Quarantine;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.StepCounts;
+import io.shoplake.lakehouse.TableId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

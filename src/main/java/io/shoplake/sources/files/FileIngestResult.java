@@ -2,7 +2,7 @@ package io.shoplake.sources.files;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.TableId;
 import java.nio.file.Path;
 import java.util.Optional;
 

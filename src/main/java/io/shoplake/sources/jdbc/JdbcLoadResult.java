@@ -2,7 +2,7 @@ package io.shoplake.sources.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.TableId;
 import java.util.Optional;
 
 /**

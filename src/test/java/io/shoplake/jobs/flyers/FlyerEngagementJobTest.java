@@ -2,9 +2,9 @@ package io.shoplake.jobs.flyers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.Quarantine;
-import io.shoplake.lake.RunLedger;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.Quarantine;
+import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.sources.events.EventsSilver;
 import io.shoplake.sources.events.EventsStore;
 import java.math.BigDecimal;
@@ -106,13 +106,13 @@ class FlyerEngagementJobTest {
                 + " WHERE job = 'flyer-engagement' AND status = 'SUCCEEDED'").first().getLong(0)).isGreaterThanOrEqualTo(2);
     }
 
-    private BigDecimal total(io.shoplake.lake.TableId table, String column) {
+    private BigDecimal total(io.shoplake.lakehouse.TableId table, String column) {
         Object value = lake.read(table).where(org.apache.spark.sql.functions.col("date")
                 .equalTo(org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(DAY)))).agg(org.apache.spark.sql.functions.sum(column)).first().get(0);
         return value instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf(((Number) value).longValue());
     }
 
-    private List<Row> sorted(io.shoplake.lake.TableId table) {
+    private List<Row> sorted(io.shoplake.lakehouse.TableId table) {
         return lake.read(table).orderBy("merchant_id", "flyer_id", "user_id", "date").collectAsList();
     }
 }

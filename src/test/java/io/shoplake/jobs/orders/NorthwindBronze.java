@@ -3,7 +3,7 @@ package io.shoplake.jobs.orders;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.shoplake.lake.Lakehouse;
+import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.testing.SharedData;
 import io.shoplake.testing.TestSpark;
 import java.sql.Timestamp;

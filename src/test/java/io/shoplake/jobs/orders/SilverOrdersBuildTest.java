@@ -2,10 +2,10 @@ package io.shoplake.jobs.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.Quarantine;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.Quarantine;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.quality.DqResults;
 import io.shoplake.testing.TestSpark;
 import java.nio.file.Path;

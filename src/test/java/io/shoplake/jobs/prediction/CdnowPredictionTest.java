@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.shoplake.lake.Lakehouse;
+import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.sources.files.FileFormat;
 import io.shoplake.sources.transactions.TransactionFileFormat;
 import io.shoplake.sources.transactions.TransactionFileIngest;

@@ -2,11 +2,11 @@ package io.shoplake.sources.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoplake.lake.FileLedger;
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.Quarantine;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.FileLedger;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.Quarantine;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.testing.SharedData;
 import io.shoplake.testing.TestSpark;
 import java.io.IOException;

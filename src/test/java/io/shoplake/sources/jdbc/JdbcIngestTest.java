@@ -3,9 +3,9 @@ package io.shoplake.sources.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.RunLedger;
-import io.shoplake.lake.TableId;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.TableId;
 import io.shoplake.services.Ports;
 import io.shoplake.testing.TestServices;
 import io.shoplake.testing.TestSpark;

@@ -3,8 +3,8 @@ package io.shoplake.sources.transactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoplake.lake.Lakehouse;
-import io.shoplake.lake.Quarantine;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.Quarantine;
 import io.shoplake.sources.files.FileFormat;
 import io.shoplake.testing.TestSpark;
 import java.nio.file.Files;

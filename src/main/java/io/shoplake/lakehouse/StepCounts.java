@@ -1,4 +1,4 @@
-package io.shoplake.lake;
+package io.shoplake.lakehouse;
 
 /**
  * Row counts a step reports; a step reconciles when {@code rowsIn == rowsOut + rowsQuarantined} (steps that

@@ -1,4 +1,4 @@
-package io.shoplake.lake;
+package io.shoplake.lakehouse;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;

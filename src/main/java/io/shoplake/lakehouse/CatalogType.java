@@ -1,4 +1,4 @@
-package io.shoplake.lake;
+package io.shoplake.lakehouse;
 
 /** Where the Iceberg catalog keeps table metadata pointers. */
 public enum CatalogType {

@@ -1,4 +1,4 @@
-package io.shoplake.lake;
+package io.shoplake.lakehouse;
 
 /** A job asked for a lake table that has not been built yet. */
 public final class MissingTableException extends RuntimeException {

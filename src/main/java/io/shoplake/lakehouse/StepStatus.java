@@ -1,4 +1,4 @@
-package io.shoplake.lake;
+package io.shoplake.lakehouse;
 
 /** How a recorded step ended. */
 public enum StepStatus {
