@@ -97,13 +97,7 @@ public final class Lakehouse {
 
     /** Replaces the whole table with {@code rows} in one commit. */
     public void replace(TableId table, Dataset<Row> rows, String... partitionColumns) {
-        var writer = rows.writeTo(sqlName(table)).using("iceberg");
-        if (partitionColumns.length > 0) {
-            writer = writer.partitionedBy(org.apache.spark.sql.functions.col(partitionColumns[0]),
-                    Arrays.stream(partitionColumns).skip(1).map(org.apache.spark.sql.functions::col)
-                            .toArray(org.apache.spark.sql.Column[]::new));
-        }
-        writer.createOrReplace();
+        newTable(table, rows, partitionColumns).createOrReplace();
     }
 
     /**
@@ -150,6 +144,16 @@ public final class Lakehouse {
     }
 
     private void create(TableId table, Dataset<Row> rows, String... partitionColumns) {
+        try {
+            newTable(table, rows, partitionColumns).create();
+        } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
+            throw new IllegalStateException("table was created concurrently: " + table, e);
+        }
+    }
+
+    /** The writer every new table is made with: one place for its format, properties and partitioning. */
+    private org.apache.spark.sql.CreateTableWriter<Row> newTable(TableId table, Dataset<Row> rows,
+                                                                 String... partitionColumns) {
         var writer = rows.writeTo(sqlName(table)).using("iceberg")
                 .tableProperty("format-version", "2")
                 .tableProperty("write.merge.mode", "copy-on-write");
@@ -158,10 +162,6 @@ public final class Lakehouse {
                     Arrays.stream(partitionColumns).skip(1).map(org.apache.spark.sql.functions::col)
                             .toArray(org.apache.spark.sql.Column[]::new));
         }
-        try {
-            writer.create();
-        } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
-            throw new IllegalStateException("table was created concurrently: " + table, e);
-        }
+        return writer;
     }
 }

@@ -68,7 +68,6 @@ public final class Quarantine {
     }
 
     private static Dataset<Row> conform(Dataset<Row> records) {
-        return records.select(SCHEMA.fieldNames().length == 0 ? new Column[0]
-                : java.util.Arrays.stream(SCHEMA.fieldNames()).map(name -> col(name)).toArray(Column[]::new));
+        return records.select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(name -> col(name)).toArray(Column[]::new));
     }
 }
