@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake build <domain>}: builds a domain's silver tables from bronze. */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
         description = "Build silver tables (typed, checked, de-duplicated) from bronze.",
         subcommands = BuildCommand.Orders.class)
 final class BuildCommand implements Runnable {
@@ -32,7 +34,9 @@ final class BuildCommand implements Runnable {
     }
 
     /** {@code shoplake build orders}. */
-    @Command(name = "orders", mixinStandardHelpOptions = true,
+    @Command(
+            name = "orders",
+            mixinStandardHelpOptions = true,
             description = "Build silver.customers, employees, products, orders and order_items from bronze; "
                     + "rejects go to quarantine.silver_<table>, expectation counts to ops.dq_results.")
     static final class Orders implements Callable<Integer> {
@@ -43,7 +47,9 @@ final class BuildCommand implements Runnable {
         @Mixin
         JsonOption output;
 
-        @Option(names = "--as-of", paramLabel = "DATE",
+        @Option(
+                names = "--as-of",
+                paramLabel = "DATE",
                 description = "As-of date for freshness checks (default: the latest order date in bronze).")
         LocalDate asOf;
 
@@ -70,12 +76,18 @@ final class BuildCommand implements Runnable {
             List<List<String>> rows = new ArrayList<>();
             List<List<String>> reasons = new ArrayList<>();
             for (SilverTableReport table : report.tables()) {
-                rows.add(List.of(table.table(), String.valueOf(table.rowsIn()), String.valueOf(table.rowsOut()),
-                        String.valueOf(table.duplicatesSuperseded()), String.valueOf(table.quarantined())));
-                table.quarantinedByExpectation().forEach((name, count) ->
-                        reasons.add(List.of(table.table(), "QUARANTINE", name, String.valueOf(count))));
-                table.warnings().forEach((name, count) ->
-                        reasons.add(List.of(table.table(), "WARN", name, String.valueOf(count))));
+                rows.add(List.of(
+                        table.table(),
+                        String.valueOf(table.rowsIn()),
+                        String.valueOf(table.rowsOut()),
+                        String.valueOf(table.duplicatesSuperseded()),
+                        String.valueOf(table.quarantined())));
+                table.quarantinedByExpectation()
+                        .forEach((name, count) ->
+                                reasons.add(List.of(table.table(), "QUARANTINE", name, String.valueOf(count))));
+                table.warnings()
+                        .forEach((name, count) ->
+                                reasons.add(List.of(table.table(), "WARN", name, String.valueOf(count))));
             }
             Output.table(out, List.of("table", "rows_in", "rows_out", "duplicates_superseded", "quarantined"), rows);
             if (!reasons.isEmpty()) {

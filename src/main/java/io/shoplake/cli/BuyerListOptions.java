@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 /** {@code --min-probability P | --top K}: who makes the buyer list (exclusive; default P = 0.5). */
 final class BuyerListOptions {
 
-    @Option(names = "--min-probability", paramLabel = "P",
+    @Option(
+            names = "--min-probability",
+            paramLabel = "P",
             description = "Buyer list: customers with P(order within the horizon) >= P (default: 0.5).")
     Double minProbability;
 

@@ -7,11 +7,15 @@ import picocli.CommandLine.Option;
 /** Options every command that touches the lake shares: where the lake is, which config, how chatty. */
 public final class CommonOptions {
 
-    @Option(names = "--lake", paramLabel = "DIR",
+    @Option(
+            names = "--lake",
+            paramLabel = "DIR",
             description = "Lake folder (default: $SHOPLAKE_LAKE, else `lake` in shoplake.yaml, else ./lake).")
     Path lake;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "Config file (default: $SHOPLAKE_CONFIG, else ./shoplake.yaml when present).")
     Path config;
 

@@ -3,9 +3,9 @@ package io.shoplake.cli;
 import io.shoplake.demo.Demo;
 import io.shoplake.demo.DemoException;
 import io.shoplake.demo.DemoReporter;
+import io.shoplake.demo.DemoSettings;
 import io.shoplake.jobs.orders.OrderPatternReport;
 import io.shoplake.jobs.orders.SilverBuildReport;
-import io.shoplake.demo.DemoSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake demo}: the whole pipeline end to end on generated data, with embedded servers. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Run the whole pipeline on generated data: embedded MariaDB, generate, load MySQL, ingest over "
                 + "JDBC, build silver with quarantine, order-pattern report, table summary. Uses its own lake "
                 + "folder (default ./" + DemoSettings.DEFAULT_LAKE + "), recreated on every run.")
@@ -29,14 +31,24 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--customers", paramLabel = "N", defaultValue = "" + DemoSettings.DEFAULT_CUSTOMERS,
+    @Option(
+            names = "--customers",
+            paramLabel = "N",
+            defaultValue = "" + DemoSettings.DEFAULT_CUSTOMERS,
             description = "Customers to generate (default: ${DEFAULT-VALUE}; about 11 order items each).")
     int customers;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "42",
+            description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--defects", paramLabel = "RATE", defaultValue = "0.02",
+    @Option(
+            names = "--defects",
+            paramLabel = "RATE",
+            defaultValue = "0.02",
             description = "Share of generated rows with a defect (default: ${DEFAULT-VALUE}).")
     double defects;
 
@@ -62,27 +74,38 @@ final class DemoCommand implements Callable<Integer> {
         long began = System.nanoTime();
         List<Demo.StepTiming> timings;
         try (Workspace workspace = Workspace.of(common)) {
-            timings = Demo.run(settings, workspace::lake, out,
-                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), new DemoReporter() {
-                        @Override
-                        public void silverBuilt(PrintWriter to, SilverBuildReport report) {
-                            BuildCommand.Orders.print(to, report);
-                        }
+            timings = Demo.run(
+                            settings,
+                            workspace::lake,
+                            out,
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                            new DemoReporter() {
+                                @Override
+                                public void silverBuilt(PrintWriter to, SilverBuildReport report) {
+                                    BuildCommand.Orders.print(to, report);
+                                }
 
-                        @Override
-                        public void orderPatterns(PrintWriter to, OrderPatternReport report) {
-                            ReportCommand.OrderPatterns.print(to, report);
-                        }
-                    }).timings();
+                                @Override
+                                public void orderPatterns(PrintWriter to, OrderPatternReport report) {
+                                    ReportCommand.OrderPatterns.print(to, report);
+                                }
+                            })
+                    .timings();
         } catch (DemoException e) {
             throw new UsageException(e.getMessage());
         }
         Duration total = Duration.ofNanos(System.nanoTime() - began);
         out.println();
         out.println("step timings:");
-        Output.table(out, List.of("step", "seconds"), timings.stream()
-                .map(t -> List.of(t.name(), String.format("%.1f", t.elapsed().toMillis() / 1000.0))).toList());
-        out.printf("demo finished in %.1f s; explore it: ./shoplake tables --lake %s, ./shoplake sql \"...\" --lake %s%n",
+        Output.table(
+                out,
+                List.of("step", "seconds"),
+                timings.stream()
+                        .map(t -> List.of(
+                                t.name(), String.format("%.1f", t.elapsed().toMillis() / 1000.0)))
+                        .toList());
+        out.printf(
+                "demo finished in %.1f s; explore it: ./shoplake tables --lake %s, ./shoplake sql \"...\" --lake %s%n",
                 total.toMillis() / 1000.0, lake, lake);
         return Main.OK;
     }

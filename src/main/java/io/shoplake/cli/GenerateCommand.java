@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code shoplake generate}: synthetic data sets, deterministic for a seed. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
         description = "Generate synthetic data sets (deterministic for a seed).",
         subcommands = {GenerateOrdersCommand.class, GenerateEventsCommand.class})
 final class GenerateCommand implements Runnable {

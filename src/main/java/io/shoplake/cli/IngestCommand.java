@@ -4,12 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code shoplake ingest}: load sources into bronze; one subcommand per domain. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
         description = "Load source files or databases into bronze tables (each file once, bad records quarantined).",
         subcommands = {
-                IngestOrdersCommand.class,
-                IngestTransactionsCommand.class,
-                IngestEventsCommand.class,
+            IngestOrdersCommand.class,
+            IngestTransactionsCommand.class,
+            IngestEventsCommand.class,
         })
 final class IngestCommand implements Runnable {
 
@@ -18,6 +20,7 @@ final class IngestCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (e.g. ingest orders --from DIR)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing subcommand (e.g. ingest orders --from DIR)");
     }
 }

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake ingest events --from PATH}: app events (CSV or JSON Lines) into bronze.events and silver.events. */
-@Command(name = "events", mixinStandardHelpOptions = true,
+@Command(
+        name = "events",
+        mixinStandardHelpOptions = true,
         description = "Load app event files (.csv, .jsonl/.ndjson/.json) into bronze.events and silver.events; "
                 + "each file once, bad rows quarantined with the reason.")
 final class IngestEventsCommand implements Callable<Integer> {
@@ -51,8 +53,19 @@ final class IngestEventsCommand implements Callable<Integer> {
         if (output.json()) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("run_id", result.runId());
-            report.put("files", result.files().stream().map(f -> Map.of("file", f.path().getFileName().toString(),
-                    "status", f.status().name(), "rows", f.rows(), "quarantined", f.quarantined())).toList());
+            report.put(
+                    "files",
+                    result.files().stream()
+                            .map(f -> Map.of(
+                                    "file",
+                                    f.path().getFileName().toString(),
+                                    "status",
+                                    f.status().name(),
+                                    "rows",
+                                    f.rows(),
+                                    "quarantined",
+                                    f.quarantined()))
+                            .toList());
             report.put("ignored", result.ignored().stream().map(Path::toString).toList());
             report.put("silver_in", result.silverIn());
             report.put("silver_added", result.silverAdded());
@@ -63,17 +76,30 @@ final class IngestEventsCommand implements Callable<Integer> {
             for (Path ignored : result.ignored()) {
                 out.println("ignored: " + ignored.getFileName() + " (not .csv, .jsonl, .ndjson or .json)");
             }
-            Output.table(out, List.of("file", "status", "bronze rows", "quarantined"), result.files().stream()
-                    .map(f -> List.of(f.path().getFileName().toString(), f.status().name(), String.valueOf(f.rows()),
-                            String.valueOf(f.quarantined())))
-                    .toList());
-            out.printf("silver.events: %d read, %d added, %d already present, %d quarantined (run %s)%n",
-                    result.silverIn(), result.silverAdded(), result.silverAlreadyPresent(), result.silverQuarantined(),
+            Output.table(
+                    out,
+                    List.of("file", "status", "bronze rows", "quarantined"),
+                    result.files().stream()
+                            .map(f -> List.of(
+                                    f.path().getFileName().toString(),
+                                    f.status().name(),
+                                    String.valueOf(f.rows()),
+                                    String.valueOf(f.quarantined())))
+                            .toList());
+            out.printf(
+                    "silver.events: %d read, %d added, %d already present, %d quarantined (run %s)%n",
+                    result.silverIn(),
+                    result.silverAdded(),
+                    result.silverAlreadyPresent(),
+                    result.silverQuarantined(),
                     result.runId());
         }
-        List<FileIngestResult> unusable = result.files().stream().filter(f -> f.status() == FileStatus.UNUSABLE).toList();
+        List<FileIngestResult> unusable = result.files().stream()
+                .filter(f -> f.status() == FileStatus.UNUSABLE)
+                .toList();
         if (!unusable.isEmpty()) {
-            throw new RunFailedException(unusable.stream().map(f -> f.message().orElse(f.path().toString()))
+            throw new RunFailedException(unusable.stream()
+                    .map(f -> f.message().orElse(f.path().toString()))
                     .collect(Collectors.joining("; ")));
         }
         return Main.OK;

@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
  * {@code shoplake ingest orders --from DIR | --jdbc URL}: loads the orders source CSVs of a folder into bronze. Good files are
  * loaded even when another file is unusable; the command then exits 1 naming the unusable files.
  */
-@Command(name = "orders", mixinStandardHelpOptions = true,
+@Command(
+        name = "orders",
+        mixinStandardHelpOptions = true,
         description = "Load customers, employees, products, orders and order_details into bronze.<table>.")
 final class IngestOrdersCommand implements Callable<Integer> {
 
@@ -47,26 +49,39 @@ final class IngestOrdersCommand implements Callable<Integer> {
 
     /** Where the orders come from: exactly one of these. */
     static final class Source {
-        @Option(names = "--from", paramLabel = "DIR", required = true,
+        @Option(
+                names = "--from",
+                paramLabel = "DIR",
+                required = true,
                 description = "Folder of <table>.csv files (or split parts <table>-<part>.csv).")
         Path from;
 
-        @Option(names = "--jdbc", paramLabel = "URL", required = true,
+        @Option(
+                names = "--jdbc",
+                paramLabel = "URL",
+                required = true,
                 description = "MySQL/MariaDB or PostgreSQL database holding the five tables, e.g. "
                         + "jdbc:mysql://127.0.0.1:3307/shoplake. Credentials: --user/--password-file, else "
                         + "$SHOPLAKE_JDBC_USER/$SHOPLAKE_JDBC_PASSWORD.")
         String jdbc;
     }
 
-    @Option(names = "--incremental-key", paramLabel = "COLUMN",
+    @Option(
+            names = "--incremental-key",
+            paramLabel = "COLUMN",
             description = "With --jdbc: load only rows whose key is above the highest already in bronze. COLUMN for "
                     + "every table, or TABLE=COLUMN entries, e.g. id,order_details=order_id. Default: full loads.")
     String incrementalKey;
 
-    @Option(names = "--user", paramLabel = "USER", description = "With --jdbc: database user (default: $SHOPLAKE_JDBC_USER).")
+    @Option(
+            names = "--user",
+            paramLabel = "USER",
+            description = "With --jdbc: database user (default: $SHOPLAKE_JDBC_USER).")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
             description = "With --jdbc: file whose first line is the password (default: $SHOPLAKE_JDBC_PASSWORD).")
     String passwordFile;
 
@@ -76,7 +91,13 @@ final class IngestOrdersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (source.jdbc != null) {
-            return IngestOrdersJdbc.run(common, output, source.jdbc, incrementalKey, user, passwordFile,
+            return IngestOrdersJdbc.run(
+                    common,
+                    output,
+                    source.jdbc,
+                    incrementalKey,
+                    user,
+                    passwordFile,
                     spec.commandLine().getOut());
         }
         if (incrementalKey != null || user != null || passwordFile != null) {
@@ -98,18 +119,27 @@ final class IngestOrdersCommand implements Callable<Integer> {
             FileIngest ingest = new FileIngest(workspace.lake());
             for (Map.Entry<String, List<String>> table : plan.filesByTable().entrySet()) {
                 for (String file : table.getValue()) {
-                    results.addAll(ingest.ingest(FileIngestRequest.of(folder.resolve(file),
-                                    OrderSources.bronze(table.getKey()), FileFormat.CSV, runId, JOB)
+                    results.addAll(ingest.ingest(FileIngestRequest.of(
+                                    folder.resolve(file),
+                                    OrderSources.bronze(table.getKey()),
+                                    FileFormat.CSV,
+                                    runId,
+                                    JOB)
                             .withRequiredColumns(OrderSources.COLUMNS.get(table.getKey()))));
                 }
             }
         }
         print(out, runId, results, plan.ignored());
-        List<FileIngestResult> unusable = results.stream().filter(r -> r.status() == FileStatus.UNUSABLE).toList();
+        List<FileIngestResult> unusable =
+                results.stream().filter(r -> r.status() == FileStatus.UNUSABLE).toList();
         if (!unusable.isEmpty()) {
-            throw new RunFailedException(unusable.size() == 1 ? unusable.get(0).message().orElseThrow()
-                    : unusable.size() + " files unusable: " + unusable.stream().map(r -> r.message().orElseThrow())
-                    .collect(Collectors.joining("; ")));
+            throw new RunFailedException(
+                    unusable.size() == 1
+                            ? unusable.get(0).message().orElseThrow()
+                            : unusable.size() + " files unusable: "
+                                    + unusable.stream()
+                                            .map(r -> r.message().orElseThrow())
+                                            .collect(Collectors.joining("; ")));
         }
         return Main.OK;
     }
@@ -126,10 +156,17 @@ final class IngestOrdersCommand implements Callable<Integer> {
         for (String name : ignored) {
             out.println("ignored: " + name + " (not an orders table)");
         }
-        Output.table(out, List.of("file", "table", "status", "rows", "quarantined"), results.stream()
-                .map(r -> List.of(r.path().getFileName().toString(), r.table().toString(), r.status().name(),
-                        String.valueOf(r.rows()), String.valueOf(r.quarantined())))
-                .toList());
+        Output.table(
+                out,
+                List.of("file", "table", "status", "rows", "quarantined"),
+                results.stream()
+                        .map(r -> List.of(
+                                r.path().getFileName().toString(),
+                                r.table().toString(),
+                                r.status().name(),
+                                String.valueOf(r.rows()),
+                                String.valueOf(r.quarantined())))
+                        .toList());
     }
 
     private static Map<String, Object> json(FileIngestResult result) {
@@ -148,8 +185,11 @@ final class IngestOrdersCommand implements Callable<Integer> {
 
     private static List<String> fileNames(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
-                    .filter(name -> !name.startsWith(".")).sorted().toList();
+            return entries.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .filter(name -> !name.startsWith("."))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
         }

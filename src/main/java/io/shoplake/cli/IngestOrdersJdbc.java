@@ -19,11 +19,16 @@ final class IngestOrdersJdbc {
     static final String USER_ENV = "SHOPLAKE_JDBC_USER";
     static final String PASSWORD_ENV = "SHOPLAKE_JDBC_PASSWORD";
 
-    private IngestOrdersJdbc() {
-    }
+    private IngestOrdersJdbc() {}
 
-    static int run(CommonOptions common, JsonOption output, String url, String incrementalKey, String user,
-                   String passwordFile, PrintWriter out) {
+    static int run(
+            CommonOptions common,
+            JsonOption output,
+            String url,
+            String incrementalKey,
+            String user,
+            String passwordFile,
+            PrintWriter out) {
         JdbcSource source = source(url, user, passwordFile);
         IncrementalKeys keys;
         try {
@@ -45,24 +50,28 @@ final class IngestOrdersJdbc {
     /** The source with credentials from the options, else the environment; never echoed. */
     static JdbcSource source(String url, String user, String passwordFile) {
         try {
-            Optional<String> password = passwordFile != null ? Secrets.fromFile(passwordFile) : Secrets.fromEnv(PASSWORD_ENV);
+            Optional<String> password =
+                    passwordFile != null ? Secrets.fromFile(passwordFile) : Secrets.fromEnv(PASSWORD_ENV);
             return new JdbcSource(url, Optional.ofNullable(user).or(() -> Secrets.fromEnv(USER_ENV)), password);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--jdbc: " + e.getMessage());
         }
     }
 
-    private static void print(PrintWriter out, boolean json, String runId, JdbcSource source, List<JdbcLoadResult> results) {
-        List<Map<String, Object>> tables = results.stream().map(result -> {
-            Map<String, Object> table = new LinkedHashMap<>();
-            table.put("source_table", result.sourceTable());
-            table.put("table", result.target().toString());
-            table.put("mode", result.mode());
-            table.put("rows", result.rows());
-            table.put("key_above", result.keyAbove().orElse(null));
-            table.put("note", result.note().orElse(null));
-            return table;
-        }).toList();
+    private static void print(
+            PrintWriter out, boolean json, String runId, JdbcSource source, List<JdbcLoadResult> results) {
+        List<Map<String, Object>> tables = results.stream()
+                .map(result -> {
+                    Map<String, Object> table = new LinkedHashMap<>();
+                    table.put("source_table", result.sourceTable());
+                    table.put("table", result.target().toString());
+                    table.put("mode", result.mode());
+                    table.put("rows", result.rows());
+                    table.put("key_above", result.keyAbove().orElse(null));
+                    table.put("note", result.note().orElse(null));
+                    return table;
+                })
+                .toList();
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("run_id", runId);
@@ -72,8 +81,13 @@ final class IngestOrdersJdbc {
             return;
         }
         out.println("source: " + source.displayUrl() + " (run " + runId + ")");
-        Output.table(out, List.of("source_table", "table", "mode", "rows", "key_above", "note"), tables.stream()
-                .map(t -> t.values().stream().map(v -> v == null ? "" : String.valueOf(v)).toList())
-                .toList());
+        Output.table(
+                out,
+                List.of("source_table", "table", "mode", "rows", "key_above", "note"),
+                tables.stream()
+                        .map(t -> t.values().stream()
+                                .map(v -> v == null ? "" : String.valueOf(v))
+                                .toList())
+                        .toList());
     }
 }

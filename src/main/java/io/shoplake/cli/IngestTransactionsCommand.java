@@ -12,8 +12,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake ingest transactions}: a transaction log file into silver.transactions, bad rows quarantined. */
-@Command(name = "transactions", mixinStandardHelpOptions = true,
-        description = "Load a transaction log (customer, date, amount) via bronze.transactions into silver.transactions; bad rows to quarantine.")
+@Command(
+        name = "transactions",
+        mixinStandardHelpOptions = true,
+        description =
+                "Load a transaction log (customer, date, amount) via bronze.transactions into silver.transactions; bad rows to quarantine.")
 final class IngestTransactionsCommand implements Callable<Integer> {
 
     @Mixin
@@ -22,33 +25,55 @@ final class IngestTransactionsCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
-    @Option(names = "--from", required = true, paramLabel = "FILE", description = "The transaction log file (or a folder of them).")
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "FILE",
+            description = "The transaction log file (or a folder of them).")
     Path from;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|whitespace",
+    @Option(
+            names = "--format",
+            defaultValue = "csv",
+            paramLabel = "csv|whitespace",
             description = "Field separation (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--customer-col", defaultValue = "customer_id", paramLabel = "C",
+    @Option(
+            names = "--customer-col",
+            defaultValue = "customer_id",
+            paramLabel = "C",
             description = "Customer column: header name or 1-based position (default: ${DEFAULT-VALUE}).")
     String customerColumn;
 
-    @Option(names = "--date-col", defaultValue = "date", paramLabel = "D",
+    @Option(
+            names = "--date-col",
+            defaultValue = "date",
+            paramLabel = "D",
             description = "Date column: header name or 1-based position (default: ${DEFAULT-VALUE}).")
     String dateColumn;
 
-    @Option(names = "--amount-col", defaultValue = "amount", paramLabel = "A",
+    @Option(
+            names = "--amount-col",
+            defaultValue = "amount",
+            paramLabel = "A",
             description = "Amount column: header name or 1-based position (default: ${DEFAULT-VALUE}).")
     String amountColumn;
 
-    @Option(names = "--date-format", defaultValue = "yyyy-MM-dd", paramLabel = "F",
+    @Option(
+            names = "--date-format",
+            defaultValue = "yyyy-MM-dd",
+            paramLabel = "F",
             description = "Date pattern (java.time), e.g. yyyyMMdd (default: ${DEFAULT-VALUE}).")
     String dateFormat;
 
     @Option(names = "--no-header", description = "The file has no header line (columns by position).")
     boolean noHeader;
 
-    @Option(names = "--columns", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--columns",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "Without a header: the file's number of columns (default: the highest position given).")
     int columns;
 
@@ -60,8 +85,8 @@ final class IngestTransactionsCommand implements Callable<Integer> {
         if (!name.equals("csv") && !name.equals("whitespace")) {
             throw new IllegalArgumentException("format must be csv or whitespace, was: " + format);
         }
-        return new TransactionFileFormat(FileFormat.of(name), !noHeader, customerColumn, dateColumn, amountColumn,
-                dateFormat, columns);
+        return new TransactionFileFormat(
+                FileFormat.of(name), !noHeader, customerColumn, dateColumn, amountColumn, dateFormat, columns);
     }
 
     @Override

@@ -7,22 +7,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code shoplake} command: every subcommand is listed here. */
-@Command(name = "shoplake", mixinStandardHelpOptions = true, version = "shoplake 0.1.0",
+@Command(
+        name = "shoplake",
+        mixinStandardHelpOptions = true,
+        version = "shoplake 0.1.0",
         description = "Commerce data platform: ingest, a quality-checked Iceberg lakehouse, and business answers.",
         subcommands = {
-                TablesCommand.class,
-                RunsCommand.class,
-                SqlCommand.class,
-                IngestCommand.class,
-                BuildCommand.class,
-                ReportCommand.class,
-                GenerateCommand.class,
-                MysqlCommand.class,
-                PredictCommand.class,
-                RunCommand.class,
-                ServicesCommand.class,
-                DemoCommand.class,
-                StreamCommand.class,
+            TablesCommand.class,
+            RunsCommand.class,
+            SqlCommand.class,
+            IngestCommand.class,
+            BuildCommand.class,
+            ReportCommand.class,
+            GenerateCommand.class,
+            MysqlCommand.class,
+            PredictCommand.class,
+            RunCommand.class,
+            ServicesCommand.class,
+            DemoCommand.class,
+            StreamCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code shoplake mysql}: work with the shop's MySQL database. */
-@Command(name = "mysql", mixinStandardHelpOptions = true,
+@Command(
+        name = "mysql",
+        mixinStandardHelpOptions = true,
         description = "Work with the shop's MySQL database (the orders source system).",
         subcommands = {MysqlLoadCommand.class})
 final class MysqlCommand implements Runnable {

@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake mysql load}: an orders CSV folder into MySQL, idempotently, reporting every reject. */
-@Command(name = "load", mixinStandardHelpOptions = true,
+@Command(
+        name = "load",
+        mixinStandardHelpOptions = true,
         description = "Load an orders CSV folder (customers, employees, products, orders, order_details, and "
                 + "<table>-*.csv parts) into MySQL: creates the tables when missing, upserts by primary key in "
                 + "batches, reports rejected rows with their reasons.")
@@ -37,22 +39,32 @@ final class MysqlLoadCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "DIR", description = "Folder with the CSV files.")
     Path from;
 
-    @Option(names = "--url", required = true, paramLabel = "URL",
+    @Option(
+            names = "--url",
+            required = true,
+            paramLabel = "URL",
             description = "JDBC URL, e.g. jdbc:mysql://127.0.0.1:3306/northwind (database created when missing).")
     String url;
 
     @Option(names = "--user", paramLabel = "USER", description = "User (default: $" + USER_ENV + ", else root).")
     String user;
 
-    @Option(names = "--password-file", paramLabel = "FILE",
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
             description = "File holding the password (default: $" + PASSWORD_ENV + "; none when neither is set).")
     String passwordFile;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + MysqlOrdersLoader.DEFAULT_BATCH_SIZE,
+    @Option(
+            names = "--batch",
+            paramLabel = "N",
+            defaultValue = "" + MysqlOrdersLoader.DEFAULT_BATCH_SIZE,
             description = "Rows per JDBC batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--rejects", paramLabel = "FILE",
+    @Option(
+            names = "--rejects",
+            paramLabel = "FILE",
             description = "Also write every rejected row to this CSV (table, file, line, reason, raw_record).")
     Path rejectsFile;
 
@@ -81,7 +93,8 @@ final class MysqlLoadCommand implements Callable<Integer> {
 
                 @Override
                 public void progress(String table, long rowsRead) {
-                    err.printf("mysql load: %s %,d rows read...%n", table, rowsRead).flush();
+                    err.printf("mysql load: %s %,d rows read...%n", table, rowsRead)
+                            .flush();
                 }
             };
             MysqlLoadResult result = new MysqlOrdersLoader(target, batch, listener).load(from);
@@ -93,7 +106,8 @@ final class MysqlLoadCommand implements Callable<Integer> {
     }
 
     private MysqlTarget target() {
-        String name = Optional.ofNullable(user).or(() -> Secrets.fromEnv(USER_ENV)).orElse("root");
+        String name =
+                Optional.ofNullable(user).or(() -> Secrets.fromEnv(USER_ENV)).orElse("root");
         Optional<String> password = Secrets.fromEnv(PASSWORD_ENV).or(() -> Secrets.fromFile(passwordFile));
         try {
             return new MysqlTarget(url, name, password);
@@ -111,17 +125,27 @@ final class MysqlLoadCommand implements Callable<Integer> {
             for (MysqlLoadResult.TableLoad table : result.tables()) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("table", table.table());
-                entry.put("files", table.files().stream().map(p -> p.getFileName().toString()).toList());
+                entry.put(
+                        "files",
+                        table.files().stream()
+                                .map(p -> p.getFileName().toString())
+                                .toList());
                 entry.put("rows_read", table.rowsRead());
                 entry.put("rows_loaded", table.rowsLoaded());
                 entry.put("rows_rejected", table.rejected());
                 entry.put("table_rows", table.tableRows());
                 entry.put("rejected_by_rule", new java.util.TreeMap<>(table.rejectedByRule()));
-                entry.put("examples", table.examples().stream().map(MysqlLoadCommand::example).toList());
+                entry.put(
+                        "examples",
+                        table.examples().stream().map(MysqlLoadCommand::example).toList());
                 tables.add(entry);
             }
             json.put("tables", tables);
-            json.put("ignored_files", result.ignoredFiles().stream().map(p -> p.getFileName().toString()).toList());
+            json.put(
+                    "ignored_files",
+                    result.ignoredFiles().stream()
+                            .map(p -> p.getFileName().toString())
+                            .toList());
             Output.json(out, json);
             return;
         }
@@ -130,24 +154,37 @@ final class MysqlLoadCommand implements Callable<Integer> {
         }
         List<List<String>> rows = new ArrayList<>();
         for (MysqlLoadResult.TableLoad table : result.tables()) {
-            rows.add(List.of(table.table(), String.valueOf(table.files().size()), String.valueOf(table.rowsRead()),
-                    String.valueOf(table.rowsLoaded()), String.valueOf(table.rejected()),
+            rows.add(List.of(
+                    table.table(),
+                    String.valueOf(table.files().size()),
+                    String.valueOf(table.rowsRead()),
+                    String.valueOf(table.rowsLoaded()),
+                    String.valueOf(table.rejected()),
                     String.valueOf(table.tableRows())));
         }
         Output.table(out, List.of("table", "files", "read", "loaded", "rejected", "table_rows"), rows);
         List<List<String>> rules = new ArrayList<>();
         for (MysqlLoadResult.TableLoad table : result.tables()) {
-            table.rejectedByRule().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(rule -> rules.add(
-                    List.of(table.table(), rule.getKey(), String.valueOf(rule.getValue()), table.examples().stream()
-                            .filter(e -> e.rule().equals(rule.getKey())).findFirst()
-                            .map(MysqlLoadCommand::example).orElse(""))));
+            table.rejectedByRule().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(rule -> rules.add(List.of(
+                            table.table(),
+                            rule.getKey(),
+                            String.valueOf(rule.getValue()),
+                            table.examples().stream()
+                                    .filter(e -> e.rule().equals(rule.getKey()))
+                                    .findFirst()
+                                    .map(MysqlLoadCommand::example)
+                                    .orElse(""))));
         }
         if (!rules.isEmpty()) {
             out.println();
             out.println("rejected rows by rule (every row: --rejects FILE):");
             Output.table(out, List.of("table", "rule", "rows", "example"), rules);
         }
-        out.printf("loaded into %s in %.1f s%n", result.database(), result.elapsed().toMillis() / 1000.0);
+        out.printf(
+                "loaded into %s in %.1f s%n",
+                result.database(), result.elapsed().toMillis() / 1000.0);
     }
 
     private static String example(MysqlLoadResult.Reject reject) {
@@ -176,9 +213,15 @@ final class MysqlLoadCommand implements Callable<Integer> {
                 return;
             }
             try {
-                writer.write(List.of(reject.table(), reject.file().toString(), String.valueOf(reject.line()),
-                        reject.reason(), reject.raw() == null ? "" : reject.raw()).stream()
-                        .map(Output::csvField).collect(Collectors.joining(",")));
+                writer.write(List.of(
+                                reject.table(),
+                                reject.file().toString(),
+                                String.valueOf(reject.line()),
+                                reject.reason(),
+                                reject.raw() == null ? "" : reject.raw())
+                        .stream()
+                        .map(Output::csvField)
+                        .collect(Collectors.joining(",")));
                 writer.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

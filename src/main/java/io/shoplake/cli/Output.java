@@ -23,8 +23,7 @@ public final class Output {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Output() {
-    }
+    private Output() {}
 
     /** Writes a value (record, map, list) as JSON. */
     public static void json(PrintWriter out, Object value) {
@@ -90,7 +89,8 @@ public final class Output {
         for (int i = 0; i < widths.length; i++) {
             String cell = oneLine(cells.get(i));
             boolean numeric = cell.matches("-?[0-9][0-9.,eE+-]*");
-            String padded = numeric ? " ".repeat(widths[i] - cell.length()) + cell
+            String padded = numeric
+                    ? " ".repeat(widths[i] - cell.length()) + cell
                     : cell + " ".repeat(widths[i] - cell.length());
             text.append(i == 0 ? "" : "  ").append(padded);
         }

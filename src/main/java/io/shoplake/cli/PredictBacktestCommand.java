@@ -14,8 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake predict backtest}: fit on a calibration period and score the model against a holdout. */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = "Fit up to --calibration-end, predict (calibration end, --holdout-end], compare with what happened.")
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
+        description =
+                "Fit up to --calibration-end, predict (calibration end, --holdout-end], compare with what happened.")
 final class PredictBacktestCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,7 +36,10 @@ final class PredictBacktestCommand implements Callable<Integer> {
     @Option(names = "--holdout-end", required = true, paramLabel = "DATE", description = "Last day of the holdout.")
     String holdoutEnd;
 
-    @Option(names = "--horizon-days", defaultValue = "7", paramLabel = "N",
+    @Option(
+            names = "--horizon-days",
+            defaultValue = "7",
+            paramLabel = "N",
             description = "Buyer-list horizon after the calibration end (default: ${DEFAULT-VALUE}).")
     int horizonDays;
 
@@ -47,8 +53,14 @@ final class PredictBacktestCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate calibration = PredictOptions.date("--calibration-end", calibrationEnd);
         LocalDate holdout = PredictOptions.date("--holdout-end", holdoutEnd);
-        Backtest.Options options = PredictOptions.usage(() -> new Backtest.Options(calibration, holdout, predict.unit(),
-                predict.model(), horizonDays, predict.penalty(), BuyerListOptions.rule(buyerList)));
+        Backtest.Options options = PredictOptions.usage(() -> new Backtest.Options(
+                calibration,
+                holdout,
+                predict.unit(),
+                predict.model(),
+                horizonDays,
+                predict.penalty(),
+                BuyerListOptions.rule(buyerList)));
         try (Workspace workspace = Workspace.of(common)) {
             var transactions = predict.transactions(workspace.lake());
             BacktestReport report = PredictOptions.job(() -> Backtest.run(transactions, options));
@@ -58,19 +70,28 @@ final class PredictBacktestCommand implements Callable<Integer> {
             } else {
                 out.println(report.model() + " calibrated to " + report.calibrationEnd() + " on " + report.customers()
                         + " customers; holdout to " + report.holdoutEnd());
-                out.println(String.format(Locale.ROOT, "holdout repeat purchases: actual %d, predicted %.1f; cumulative:"
-                                + " actual %d, predicted %.1f; correlation %s, MAE %.4f", report.holdout().actual(),
-                        report.holdout().predicted(), report.cumulative().actual(), report.cumulative().predicted(),
+                out.println(String.format(
+                        Locale.ROOT,
+                        "holdout repeat purchases: actual %d, predicted %.1f; cumulative:"
+                                + " actual %d, predicted %.1f; correlation %s, MAE %.4f",
+                        report.holdout().actual(),
+                        report.holdout().predicted(),
+                        report.cumulative().actual(),
+                        report.cumulative().predicted(),
                         report.correlation() == null ? "n/a" : String.format(Locale.ROOT, "%.4f", report.correlation()),
                         report.mae()));
                 List<List<String>> bins = new ArrayList<>();
                 for (BacktestReport.FrequencyBin bin : report.byFrequency()) {
-                    bins.add(List.of(bin.x(), Long.toString(bin.customers()), fixed(bin.actualMean()),
+                    bins.add(List.of(
+                            bin.x(),
+                            Long.toString(bin.customers()),
+                            fixed(bin.actualMean()),
                             fixed(bin.predictedMean())));
                 }
                 Output.table(out, List.of("x", "customers", "actual_mean", "predicted_mean"), bins);
-                out.println("buyer list in the first " + horizonDays + " days: model " + scores(report.buyerList().model())
-                        + "; baseline " + scores(report.buyerList().baseline()));
+                out.println("buyer list in the first " + horizonDays + " days: model "
+                        + scores(report.buyerList().model()) + "; baseline "
+                        + scores(report.buyerList().baseline()));
             }
             return Main.OK;
         }
@@ -81,7 +102,8 @@ final class PredictBacktestCommand implements Callable<Integer> {
     }
 
     private static String scores(BacktestReport.Scores scores) {
-        return "precision " + ratio(scores.precision()) + ", recall " + ratio(scores.recall()) + ", F1 " + ratio(scores.f1());
+        return "precision " + ratio(scores.precision()) + ", recall " + ratio(scores.recall()) + ", F1 "
+                + ratio(scores.f1());
     }
 
     private static String ratio(Double value) {

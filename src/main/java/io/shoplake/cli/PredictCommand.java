@@ -4,12 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code shoplake predict}: next-order prediction with probabilistic purchase models (BG/NBD, Pareto/NBD). */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
         description = "Predict who orders next and when (BG/NBD or Pareto/NBD, Gamma-Gamma spend), fit and backtest.",
         subcommands = {
-                PredictNextOrdersCommand.class,
-                PredictFitCommand.class,
-                PredictBacktestCommand.class,
+            PredictNextOrdersCommand.class,
+            PredictFitCommand.class,
+            PredictBacktestCommand.class,
         })
 final class PredictCommand implements Runnable {
 
@@ -18,6 +20,7 @@ final class PredictCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (next-orders, fit or backtest)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing subcommand (next-orders, fit or backtest)");
     }
 }

@@ -1,6 +1,5 @@
 package io.shoplake.cli;
 
-
 import io.shoplake.jobs.prediction.CustomerSummary;
 import io.shoplake.jobs.prediction.FitReport;
 import io.shoplake.jobs.prediction.ModelFit;
@@ -18,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake predict fit}: fits the purchase model and prints parameters, standard errors, log-likelihood. */
-@Command(name = "fit", mixinStandardHelpOptions = true,
+@Command(
+        name = "fit",
+        mixinStandardHelpOptions = true,
         description = "Fit the purchase model on the transactions up to the calibration end.")
 final class PredictFitCommand implements Callable<Integer> {
 
@@ -31,7 +32,9 @@ final class PredictFitCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
-    @Option(names = "--calibration-end", paramLabel = "DATE",
+    @Option(
+            names = "--calibration-end",
+            paramLabel = "DATE",
             description = "Fit on transactions up to this date (default: the latest date in the data).")
     String calibrationEnd;
 
@@ -57,11 +60,14 @@ final class PredictFitCommand implements Callable<Integer> {
                 Output.json(out, report);
             } else {
                 out.println(fit.type().label() + " fitted on " + report.customers() + " customers (unit: "
-                        + report.unit() + "), log-likelihood " + String.format(java.util.Locale.ROOT, "%.4f",
-                        report.logLikelihood()));
+                        + report.unit() + "), log-likelihood "
+                        + String.format(java.util.Locale.ROOT, "%.4f", report.logLikelihood()));
                 List<List<String>> rows = new ArrayList<>();
                 for (Map.Entry<String, Double> entry : report.params().entrySet()) {
-                    rows.add(List.of(entry.getKey(), format(entry.getValue()), format(report.stdErrors().get(entry.getKey()))));
+                    rows.add(List.of(
+                            entry.getKey(),
+                            format(entry.getValue()),
+                            format(report.stdErrors().get(entry.getKey()))));
                 }
                 Output.table(out, List.of("parameter", "estimate", "std_error"), rows);
             }
@@ -72,5 +78,4 @@ final class PredictFitCommand implements Callable<Integer> {
     static String format(Double value) {
         return value == null || value.isNaN() ? "" : String.format(java.util.Locale.ROOT, "%.4f", value);
     }
-
 }

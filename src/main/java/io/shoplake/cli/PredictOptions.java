@@ -15,19 +15,31 @@ import picocli.CommandLine.Option;
 /** Options every {@code predict} subcommand shares: input, time unit, model, penalty. */
 public final class PredictOptions {
 
-    @Option(names = "--source", defaultValue = "orders", paramLabel = "orders|transactions",
+    @Option(
+            names = "--source",
+            defaultValue = "orders",
+            paramLabel = "orders|transactions",
             description = "Input: silver.orders with order_items, or silver.transactions (default: ${DEFAULT-VALUE}).")
     String source;
 
-    @Option(names = "--unit", defaultValue = "days", paramLabel = "days|weeks",
+    @Option(
+            names = "--unit",
+            defaultValue = "days",
+            paramLabel = "days|weeks",
             description = "Time unit of the model and its parameters (default: ${DEFAULT-VALUE}).")
     String unit;
 
-    @Option(names = "--model", defaultValue = "bgnbd", paramLabel = "bgnbd|pareto-nbd",
+    @Option(
+            names = "--model",
+            defaultValue = "bgnbd",
+            paramLabel = "bgnbd|pareto-nbd",
             description = "Purchase model (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--penalty", defaultValue = "0", paramLabel = "LAMBDA",
+    @Option(
+            names = "--penalty",
+            defaultValue = "0",
+            paramLabel = "LAMBDA",
             description = "L2 penalty: mean negative log-likelihood + LAMBDA * sum of squared parameters (default: 0).")
     double penalty;
 

@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake report <name>}: business reports over the lake. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Business reports over the lake.",
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Business reports over the lake.",
         subcommands = {ReportCommand.OrderPatterns.class, ReportFlyerEngagementCommand.class})
 final class ReportCommand implements Runnable {
 
@@ -26,11 +29,14 @@ final class ReportCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing report (one of: order-patterns, flyer-engagement)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing report (one of: order-patterns, flyer-engagement)");
     }
 
     /** {@code shoplake report order-patterns}. */
-    @Command(name = "order-patterns", mixinStandardHelpOptions = true,
+    @Command(
+            name = "order-patterns",
+            mixinStandardHelpOptions = true,
             description = "Order patterns from silver.orders/order_items (also written to gold.order_patterns).")
     static final class OrderPatterns implements Callable<Integer> {
 
@@ -40,7 +46,9 @@ final class ReportCommand implements Runnable {
         @Mixin
         JsonOption output;
 
-        @Option(names = "--as-of", paramLabel = "DATE",
+        @Option(
+                names = "--as-of",
+                paramLabel = "DATE",
                 description = "Only orders on or before this date (default: the latest order date).")
         LocalDate asOf;
 
@@ -68,23 +76,30 @@ final class ReportCommand implements Runnable {
             List<List<String>> days = new ArrayList<>();
             report.ordersByWeekday().forEach((day, count) -> days.add(List.of(day, String.valueOf(count))));
             Output.table(out, List.of("weekday", "orders"), days);
-            out.println("busiest weekday: " + report.busiestWeekday().stream()
-                    .map(d -> d.weekday() + " (" + d.orders() + ")").collect(Collectors.joining(", ")));
+            out.println("busiest weekday: "
+                    + report.busiestWeekday().stream()
+                            .map(d -> d.weekday() + " (" + d.orders() + ")")
+                            .collect(Collectors.joining(", ")));
             out.println();
             var time = report.timeOfDay();
             if (!time.hasTimeOfDay()) {
                 out.println("time of day: the data holds no time of day (every order is at midnight)");
             } else {
                 List<List<String>> hours = new ArrayList<>();
-                time.ordersByHour().forEach((hour, count) -> hours.add(List.of(String.format("%02d:00", hour),
-                        String.valueOf(count))));
+                time.ordersByHour()
+                        .forEach((hour, count) ->
+                                hours.add(List.of(String.format("%02d:00", hour), String.valueOf(count))));
                 Output.table(out, List.of("hour_utc", "orders"), hours);
-                out.println("busiest hour: " + time.busiestHour().stream()
-                        .map(h -> String.format("%02d:00 (%d)", h.hour(), h.orders())).collect(Collectors.joining(", ")));
+                out.println("busiest hour: "
+                        + time.busiestHour().stream()
+                                .map(h -> String.format("%02d:00 (%d)", h.hour(), h.orders()))
+                                .collect(Collectors.joining(", ")));
             }
             out.println();
-            out.println("first-order products: " + report.firstOrderProducts().stream()
-                    .map(p -> p.product() + " (" + p.count() + ")").collect(Collectors.joining(", ")));
+            out.println("first-order products: "
+                    + report.firstOrderProducts().stream()
+                            .map(p -> p.product() + " (" + p.count() + ")")
+                            .collect(Collectors.joining(", ")));
             var gaps = report.repurchaseIntervalDays();
             out.println("repurchase interval (days): mean " + gaps.mean() + ", median " + gaps.median() + ", p25 "
                     + gaps.p25() + ", p75 " + gaps.p75() + ", gaps " + gaps.gaps() + ", mean of customer means "

@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
  * {@code shoplake report flyer-engagement}: merchants' time on flyers for a date (default: the latest computed), or
  * one merchant's flyers. Averages are rounded to 2 decimals here; the tables keep them exact.
  */
-@Command(name = "flyer-engagement", mixinStandardHelpOptions = true,
+@Command(
+        name = "flyer-engagement",
+        mixinStandardHelpOptions = true,
         description = "Time on flyers per merchant for a date, or per flyer of one merchant (--merchant).")
 final class ReportFlyerEngagementCommand implements Callable<Integer> {
 
@@ -49,18 +51,21 @@ final class ReportFlyerEngagementCommand implements Callable<Integer> {
         try (Workspace workspace = Workspace.of(common)) {
             Lakehouse lake = workspace.lake();
             if (!lake.exists(FlyerEngagementTables.MERCHANT_DAILY)) {
-                throw new RunFailedException("gold.merchant_daily does not exist: run `shoplake run flyer-engagement` first");
+                throw new RunFailedException(
+                        "gold.merchant_daily does not exist: run `shoplake run flyer-engagement` first");
             }
             Dataset<Row> daily = lake.read(FlyerEngagementTables.MERCHANT_DAILY);
             LocalDate day = date;
             if (day == null) {
                 Row latest = daily.agg(max(col("date"))).first();
                 if (latest.isNullAt(0)) {
-                    throw new RunFailedException("gold.merchant_daily is empty: run `shoplake run flyer-engagement` first");
+                    throw new RunFailedException(
+                            "gold.merchant_daily is empty: run `shoplake run flyer-engagement` first");
                 }
                 day = latest.getDate(0).toLocalDate();
             }
-            Dataset<Row> rows = merchant == null ? merchants(daily, day)
+            Dataset<Row> rows = merchant == null
+                    ? merchants(daily, day)
                     : flyers(lake.read(FlyerEngagementTables.MERCHANT_FLYER_REPORT), merchant, day);
             var out = spec.commandLine().getOut();
             if (json.json()) {
@@ -76,18 +81,34 @@ final class ReportFlyerEngagementCommand implements Callable<Integer> {
     private static Dataset<Row> merchants(Dataset<Row> daily, LocalDate day) {
         return daily.where(col("date").equalTo(lit(Date.valueOf(day))))
                 .orderBy(col("total_seconds").desc(), col("merchant_id").asc_nulls_last())
-                .select(col("merchant_id"), col("date"), col("flyers"), col("users"), col("views"),
+                .select(
+                        col("merchant_id"),
+                        col("date"),
+                        col("flyers"),
+                        col("users"),
+                        col("views"),
                         seconds(col("total_seconds")).as("total_seconds"),
                         round(col("avg_seconds_per_user"), 2).as("avg_seconds_per_user"));
     }
 
     private static Dataset<Row> flyers(Dataset<Row> report, long merchant, LocalDate day) {
-        return report.where(col("date").equalTo(lit(Date.valueOf(day))).and(col("merchant_id").equalTo(lit(merchant))))
+        return report.where(col("date")
+                        .equalTo(lit(Date.valueOf(day)))
+                        .and(col("merchant_id").equalTo(lit(merchant))))
                 .groupBy(col("flyer_id"))
-                .agg(countDistinct(col("user_id")).as("users"), sum(col("views")).as("views"),
-                        sum(col("total_seconds")).cast(FlyerEngagementReports.SECONDS).as("total_seconds"))
-                .select(col("flyer_id"), col("users"), col("views"), seconds(col("total_seconds")).as("total_seconds"),
-                        round(col("total_seconds").cast(DataTypes.DoubleType).divide(col("views")), 2).as("avg_seconds"))
+                .agg(
+                        countDistinct(col("user_id")).as("users"),
+                        sum(col("views")).as("views"),
+                        sum(col("total_seconds"))
+                                .cast(FlyerEngagementReports.SECONDS)
+                                .as("total_seconds"))
+                .select(
+                        col("flyer_id"),
+                        col("users"),
+                        col("views"),
+                        seconds(col("total_seconds")).as("total_seconds"),
+                        round(col("total_seconds").cast(DataTypes.DoubleType).divide(col("views")), 2)
+                                .as("avg_seconds"))
                 .orderBy(col("total_seconds").desc(), col("flyer_id"));
     }
 

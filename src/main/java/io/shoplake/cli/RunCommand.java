@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code shoplake run}: runs a job for an as-of date or a range of dates. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run a job for a date or a range of dates.",
         subcommands = {RunFlyerEngagementCommand.class})
 final class RunCommand implements Runnable {

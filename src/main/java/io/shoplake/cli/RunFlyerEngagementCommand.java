@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake run flyer-engagement}: time on flyer marts for a date or range (default: the latest date). */
-@Command(name = "flyer-engagement", mixinStandardHelpOptions = true,
+@Command(
+        name = "flyer-engagement",
+        mixinStandardHelpOptions = true,
         description = "Compute gold.flyer_time_daily, gold.merchant_flyer_report and gold.merchant_daily from "
                 + "silver.events; re-running a date replaces that date only.")
 final class RunFlyerEngagementCommand implements Callable<Integer> {
@@ -26,7 +28,10 @@ final class RunFlyerEngagementCommand implements Callable<Integer> {
     @Mixin
     MetricOptions metric;
 
-    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The date (default: the latest date in silver.events).")
+    @Option(
+            names = "--date",
+            paramLabel = "YYYY-MM-DD",
+            description = "The date (default: the latest date in silver.events).")
     LocalDate date;
 
     @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First date of a range (with --to).")
@@ -59,8 +64,11 @@ final class RunFlyerEngagementCommand implements Callable<Integer> {
             LocalDate first = from;
             LocalDate last = to;
             if (first == null) {
-                first = date != null ? date : job.latestDate().orElseThrow(
-                        () -> new RunFailedException("silver.events has no events: nothing to compute"));
+                first = date != null
+                        ? date
+                        : job.latestDate()
+                                .orElseThrow(() ->
+                                        new RunFailedException("silver.events has no events: nothing to compute"));
                 last = first;
             }
             FlyerEngagementJob.Result result = job.run(first, last);
@@ -68,13 +76,17 @@ final class RunFlyerEngagementCommand implements Callable<Integer> {
             if (json.json()) {
                 Output.json(out, result);
             } else {
-                out.println("flyer-engagement " + result.from() + (result.to().equals(result.from()) ? "" : " to " + result.to())
-                        + " (" + result.settings() + ")");
-                Output.table(out, List.of("table", "rows"), List.of(
-                        List.of("silver.events (read)", String.valueOf(result.events())),
-                        List.of("gold.merchant_flyer_report", String.valueOf(result.reportRows())),
-                        List.of("gold.flyer_time_daily", String.valueOf(result.dailyRows())),
-                        List.of("gold.merchant_daily", String.valueOf(result.merchantRows()))));
+                out.println("flyer-engagement " + result.from()
+                        + (result.to().equals(result.from()) ? "" : " to " + result.to()) + " (" + result.settings()
+                        + ")");
+                Output.table(
+                        out,
+                        List.of("table", "rows"),
+                        List.of(
+                                List.of("silver.events (read)", String.valueOf(result.events())),
+                                List.of("gold.merchant_flyer_report", String.valueOf(result.reportRows())),
+                                List.of("gold.flyer_time_daily", String.valueOf(result.dailyRows())),
+                                List.of("gold.merchant_daily", String.valueOf(result.merchantRows()))));
                 out.println("run " + result.runId());
             }
             return Main.OK;

@@ -20,7 +20,10 @@ final class RunsCommand implements Callable<Integer> {
     @Mixin
     JsonOption output;
 
-    @Option(names = "--limit", defaultValue = "50", description = "Show at most this many steps (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            defaultValue = "50",
+            description = "Show at most this many steps (default: ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--job", description = "Only steps of this job.")
@@ -43,8 +46,19 @@ final class RunsCommand implements Callable<Integer> {
             if (output.json()) {
                 Output.jsonRows(spec.commandLine().getOut(), runs);
             } else {
-                Output.tableRows(spec.commandLine().getOut(), runs.select("run_id", "job", "step", "as_of",
-                        "started_at", "status", "rows_in", "rows_out", "rows_quarantined", "error"));
+                Output.tableRows(
+                        spec.commandLine().getOut(),
+                        runs.select(
+                                "run_id",
+                                "job",
+                                "step",
+                                "as_of",
+                                "started_at",
+                                "status",
+                                "rows_in",
+                                "rows_out",
+                                "rows_quarantined",
+                                "error"));
             }
             return Main.OK;
         }

@@ -22,14 +22,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake services up|down|status}: embedded servers that keep running in the background. */
-@Command(name = "services", mixinStandardHelpOptions = true,
-        description = {"Start, inspect or stop embedded servers on loopback: MariaDB (MySQL protocol), PostgreSQL, "
-                + "Kafka and a MongoDB wire-protocol server. They run in a background JVM, keep their data under "
-                + "<lake>/state/services and stay up until `services down`."})
+@Command(
+        name = "services",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start, inspect or stop embedded servers on loopback: MariaDB (MySQL protocol), PostgreSQL, "
+                    + "Kafka and a MongoDB wire-protocol server. They run in a background JVM, keep their data under "
+                    + "<lake>/state/services and stay up until `services down`."
+        })
 final class ServicesCommand implements Callable<Integer> {
 
     /** The actions, in the order the help lists them. */
-    enum Action { up, down, status }
+    enum Action {
+        up,
+        down,
+        status
+    }
 
     @Mixin
     CommonOptions common;
@@ -40,11 +48,16 @@ final class ServicesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "up, down or status.")
     Action action;
 
-    @Option(names = "--only", paramLabel = "LIST",
+    @Option(
+            names = "--only",
+            paramLabel = "LIST",
             description = "Comma-separated services (default: all): mariadb, postgres, kafka, mongodb.")
     String only;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "180",
             description = "How long `up` waits for each server (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -94,7 +107,9 @@ final class ServicesCommand implements Callable<Integer> {
             row.put("url", status.record().map(ServiceRecord::url).orElse(""));
             row.put("user", status.record().map(ServiceRecord::user).orElse(""));
             row.put("host_pid", status.record().map(ServiceRecord::hostPid).orElse(null));
-            row.put("server_pids", status.record().map(ServiceRecord::serverPids).orElse(List.of()));
+            row.put(
+                    "server_pids",
+                    status.record().map(ServiceRecord::serverPids).orElse(List.of()));
             row.put("data_dir", status.record().map(ServiceRecord::dataDir).orElse(""));
             row.put("note", status.note());
             rows.add(row);
@@ -103,13 +118,20 @@ final class ServicesCommand implements Callable<Integer> {
             Output.json(out, rows);
             return;
         }
-        Output.table(out, List.of("service", "state", "url", "user", "host_pid", "server_pids", "note"),
-                rows.stream().map(row -> List.of(
-                        String.valueOf(row.get("service")), String.valueOf(row.get("state")),
-                        String.valueOf(row.get("url")), String.valueOf(row.get("user")),
-                        row.get("host_pid") == null ? "" : String.valueOf(row.get("host_pid")),
-                        ((List<?>) row.get("server_pids")).stream().map(String::valueOf).collect(Collectors.joining(" ")),
-                        String.valueOf(row.get("note")))).collect(Collectors.toList()));
+        Output.table(
+                out,
+                List.of("service", "state", "url", "user", "host_pid", "server_pids", "note"),
+                rows.stream()
+                        .map(row -> List.of(
+                                String.valueOf(row.get("service")),
+                                String.valueOf(row.get("state")),
+                                String.valueOf(row.get("url")),
+                                String.valueOf(row.get("user")),
+                                row.get("host_pid") == null ? "" : String.valueOf(row.get("host_pid")),
+                                ((List<?>) row.get("server_pids"))
+                                        .stream().map(String::valueOf).collect(Collectors.joining(" ")),
+                                String.valueOf(row.get("note"))))
+                        .collect(Collectors.toList()));
         if (action == Action.up) {
             out.println("MySQL users connect as root without a password; PostgreSQL as postgres (any password).");
         }

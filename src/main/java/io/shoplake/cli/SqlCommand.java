@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code shoplake sql}: ad-hoc Spark SQL over every lake table, written {@code layer.table}. */
-@Command(name = "sql", mixinStandardHelpOptions = true,
+@Command(
+        name = "sql",
+        mixinStandardHelpOptions = true,
         description = "Run a SQL query over the lake; name tables layer.table (e.g. silver.orders).")
 final class SqlCommand implements Callable<Integer> {
 
@@ -24,7 +26,10 @@ final class SqlCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Format format = new Format();
 
-    @Option(names = "--limit", defaultValue = "1000", description = "Print at most this many rows (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--limit",
+            defaultValue = "1000",
+            description = "Print at most this many rows (default: ${DEFAULT-VALUE}).")
     int limit;
 
     static final class Format {

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code shoplake stream}: continuous ingest from Kafka. */
-@Command(name = "stream", mixinStandardHelpOptions = true,
+@Command(
+        name = "stream",
+        mixinStandardHelpOptions = true,
         description = "Continuously ingest a Kafka topic and keep the derived tables current.",
         subcommands = {StreamEventsCommand.class})
 final class StreamCommand implements Runnable {

@@ -43,10 +43,15 @@ final class TablesCommand implements Callable<Integer> {
             if (output.json()) {
                 Output.json(out, tables);
             } else {
-                Output.table(out, List.of("layer", "table", "rows"), tables.stream()
-                        .map(t -> List.of(String.valueOf(t.get("layer")), String.valueOf(t.get("table")),
-                                String.valueOf(t.get("rows"))))
-                        .toList());
+                Output.table(
+                        out,
+                        List.of("layer", "table", "rows"),
+                        tables.stream()
+                                .map(t -> List.of(
+                                        String.valueOf(t.get("layer")),
+                                        String.valueOf(t.get("table")),
+                                        String.valueOf(t.get("rows"))))
+                                .toList());
             }
             return Main.OK;
         }

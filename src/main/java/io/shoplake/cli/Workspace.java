@@ -39,7 +39,10 @@ public final class Workspace implements AutoCloseable {
                 .or(() -> Optional.ofNullable(config.lake()).map(Path::of))
                 .orElse(Path.of("lake"));
         ShoplakeConfig.Catalog catalog = config.catalog();
-        return new LakeSettings(directory, catalog.catalogType(), catalog.uriValue(),
+        return new LakeSettings(
+                directory,
+                catalog.catalogType(),
+                catalog.uriValue(),
                 Secrets.fromEnv(catalog.userEnv()),
                 Secrets.fromEnvOrFile(catalog.passwordEnv(), catalog.passwordFile()));
     }
@@ -61,9 +64,11 @@ public final class Workspace implements AutoCloseable {
         if (lake == null) {
             // A session already running in this JVM (tests, an embedding application) is borrowed, not stopped.
             ownsSpark = SparkSession.getDefaultSession().isEmpty();
-            SparkSession spark = SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), verbose);
+            SparkSession spark =
+                    SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), verbose);
             // Spark caches a catalog by name: a borrowed session gets one catalog name per lake folder.
-            String catalog = ownsSpark ? Lakehouse.DEFAULT_CATALOG
+            String catalog = ownsSpark
+                    ? Lakehouse.DEFAULT_CATALOG
                     : Lakehouse.DEFAULT_CATALOG + "_" + Integer.toHexString(settings.hashCode() & 0x7fffffff);
             lake = new Lakehouse(spark, catalog, settings);
         }

@@ -9,8 +9,7 @@ import java.util.Optional;
 /** Reads secrets from environment variables or files; values are never logged or echoed. */
 public final class Secrets {
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** The value of environment variable {@code name}, if it is set and not blank. */
     public static Optional<String> fromEnv(String name) {
@@ -30,7 +29,8 @@ public final class Secrets {
             String text = Files.readString(Path.of(path), StandardCharsets.UTF_8);
             return Optional.of(text.lines().findFirst().orElse(""));
         } catch (IOException e) {
-            throw new ConfigException("cannot read secret file " + path + ": " + e.getClass().getSimpleName());
+            throw new ConfigException(
+                    "cannot read secret file " + path + ": " + e.getClass().getSimpleName());
         }
     }
 

@@ -45,11 +45,12 @@ public record ShoplakeConfig(
      * @param maxGap a gap at or above this is not a view, e.g. {@code 7600s}, {@code 30m} (default), {@code 2h}
      * @param closeEvent an event type that ends a view (default: none)
      */
-    public record FlyerEngagement(@JsonProperty("view-events") String viewEvents,
-                                  @JsonProperty("view-ends-at") String viewEndsAt,
-                                  @JsonProperty("attribute-to") String attributeTo,
-                                  @JsonProperty("max-gap") String maxGap,
-                                  @JsonProperty("close-event") String closeEvent) {
+    public record FlyerEngagement(
+            @JsonProperty("view-events") String viewEvents,
+            @JsonProperty("view-ends-at") String viewEndsAt,
+            @JsonProperty("attribute-to") String attributeTo,
+            @JsonProperty("max-gap") String maxGap,
+            @JsonProperty("close-event") String closeEvent) {
         static final FlyerEngagement DEFAULT = new FlyerEngagement(null, null, null, null, null);
 
         public FlyerEngagement {
@@ -62,8 +63,8 @@ public record ShoplakeConfig(
         }
 
         public io.shoplake.jobs.flyers.MetricSettings settings() {
-            return io.shoplake.jobs.flyers.MetricSettings.parse(viewEvents, viewEndsAt, attributeTo, maxGap,
-                    closeEvent);
+            return io.shoplake.jobs.flyers.MetricSettings.parse(
+                    viewEvents, viewEndsAt, attributeTo, maxGap, closeEvent);
         }
     }
 
@@ -73,15 +74,17 @@ public record ShoplakeConfig(
      * @param master Spark master when not launched by spark-submit (default {@code local[*]})
      * @param shufflePartitions partitions after a shuffle (default 8)
      */
-    public record Spark(@JsonProperty("master") String master,
-                        @JsonProperty("shuffle-partitions") Integer shufflePartitions) {
+    public record Spark(
+            @JsonProperty("master") String master,
+            @JsonProperty("shuffle-partitions") Integer shufflePartitions) {
         static final Spark DEFAULT = new Spark(null, null);
 
         public Spark {
             master = master == null ? "local[*]" : master;
             shufflePartitions = shufflePartitions == null ? 8 : shufflePartitions;
             if (shufflePartitions < 1) {
-                throw new IllegalArgumentException("spark.shuffle-partitions must be at least 1, was: " + shufflePartitions);
+                throw new IllegalArgumentException(
+                        "spark.shuffle-partitions must be at least 1, was: " + shufflePartitions);
             }
         }
     }
@@ -95,11 +98,12 @@ public record ShoplakeConfig(
      * @param passwordEnv environment variable holding the JDBC catalog password
      * @param passwordFile file holding the JDBC catalog password (used when {@code password-env} is unset)
      */
-    public record Catalog(@JsonProperty("type") String type,
-                          @JsonProperty("uri") String uri,
-                          @JsonProperty("user-env") String userEnv,
-                          @JsonProperty("password-env") String passwordEnv,
-                          @JsonProperty("password-file") String passwordFile) {
+    public record Catalog(
+            @JsonProperty("type") String type,
+            @JsonProperty("uri") String uri,
+            @JsonProperty("user-env") String userEnv,
+            @JsonProperty("password-env") String passwordEnv,
+            @JsonProperty("password-file") String passwordFile) {
         static final Catalog DEFAULT = new Catalog(null, null, null, null, null);
 
         public Catalog {
@@ -129,8 +133,8 @@ public record ShoplakeConfig(
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("config file not found: " + file);
         }
-        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper mapper =
+                new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
             var tree = mapper.readTree(file.toFile());
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
@@ -138,13 +142,15 @@ public record ShoplakeConfig(
             }
             return mapper.treeToValue(tree, ShoplakeConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + ": unknown key '" + e.getPropertyName() + "' (known: "
-                    + e.getKnownPropertyIds() + ")");
+            throw new ConfigException(
+                    file + ": unknown key '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(file + ": " + cause.getMessage().lines().findFirst().orElse("invalid"));
+            throw new ConfigException(
+                    file + ": " + cause.getMessage().lines().findFirst().orElse("invalid"));
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new ConfigException(file + ": cannot read: "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

@@ -37,8 +37,7 @@ public final class Demo {
     }
 
     /** How long a step took. */
-    public record StepTiming(String name, Duration elapsed) {
-    }
+    public record StepTiming(String name, Duration elapsed) {}
 
     /** The steps, in order. */
     public static List<Step> steps() {
@@ -54,15 +53,18 @@ public final class Demo {
                 new Step("stop services", DemoSteps::stopServices));
     }
 
-    private Demo() {
-    }
+    private Demo() {}
 
     /**
      * Runs every step; the services are stopped even when a step fails. The lake folder is (re)created first:
      * see {@link #prepareLake(Path)}.
      */
-    public static DemoResult run(DemoSettings settings, Supplier<Lakehouse> lake, PrintWriter out,
-                                       BufferedReader in, DemoReporter reporter) {
+    public static DemoResult run(
+            DemoSettings settings,
+            Supplier<Lakehouse> lake,
+            PrintWriter out,
+            BufferedReader in,
+            DemoReporter reporter) {
         prepareLake(settings.lake());
         List<StepTiming> timings = new ArrayList<>();
         DemoRun finished;
@@ -112,7 +114,8 @@ public final class Demo {
                 deleteTree(lake);
             }
             Files.createDirectories(lake);
-            Files.writeString(lake.resolve(DemoSettings.MARKER),
+            Files.writeString(
+                    lake.resolve(DemoSettings.MARKER),
                     "Created by `shoplake demo`; the next demo run deletes and recreates this folder.\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the demo lake " + lake + ": " + e.getMessage(), e);

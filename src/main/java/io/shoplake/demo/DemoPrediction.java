@@ -15,15 +15,21 @@ final class DemoPrediction {
 
     private static final int DEMO_BUYERS = 10;
 
-    private DemoPrediction() {
-    }
+    private DemoPrediction() {}
 
     static void predictNextOrders(DemoRun run) {
         NextOrderPrediction.Options defaults = NextOrderPrediction.Options.defaults();
-        NextOrderPrediction.Options options = new NextOrderPrediction.Options(defaults.source(), defaults.asOf(),
-                defaults.unit(), defaults.model(), defaults.horizonDays(), defaults.pAliveFloor(), defaults.penalty(),
+        NextOrderPrediction.Options options = new NextOrderPrediction.Options(
+                defaults.source(),
+                defaults.asOf(),
+                defaults.unit(),
+                defaults.model(),
+                defaults.horizonDays(),
+                defaults.pAliveFloor(),
+                defaults.penalty(),
                 // Few demo customers reach p >= 0.5 in a week; the ten most likely make a list worth looking at.
-                BuyerListRule.top(DEMO_BUYERS), run.runId());
+                BuyerListRule.top(DEMO_BUYERS),
+                run.runId());
         NextOrderPrediction.Result result;
         try {
             result = NextOrderPrediction.run(run.lake(), options);
@@ -31,17 +37,24 @@ final class DemoPrediction {
             run.out().println("   no prediction (the demo goes on): " + e.getMessage());
             return;
         }
-        MongoPublisher.Target target = new MongoPublisher.Target(run.services.mongo().url(),
-                MongoPublisher.Target.DEFAULT_DATABASE, MongoPublisher.Target.DEFAULT_COLLECTION);
+        MongoPublisher.Target target = new MongoPublisher.Target(
+                run.services.mongo().url(),
+                MongoPublisher.Target.DEFAULT_DATABASE,
+                MongoPublisher.Target.DEFAULT_COLLECTION);
         MongoPublisher.Result published = NextOrderPrediction.publish(run.lake(), result, target);
         long documents;
         try (MongoClient client = MongoClients.create(target.uri())) {
-            documents = client.getDatabase(target.database()).getCollection(target.collection()).countDocuments();
+            documents = client.getDatabase(target.database())
+                    .getCollection(target.collection())
+                    .countDocuments();
         }
-        run.out().println("   " + result.customers() + " customers scored with " + result.fit().type().label()
-                + " as of " + result.asOf() + " into gold.next_order_predictions");
-        run.out().println("   buyer list (" + options.buyerList() + ", next " + options.horizonDays() + " days): "
-                + result.buyers() + " customers; " + published.published() + " published to " + target);
+        run.out()
+                .println("   " + result.customers() + " customers scored with "
+                        + result.fit().type().label() + " as of " + result.asOf()
+                        + " into gold.next_order_predictions");
+        run.out()
+                .println("   buyer list (" + options.buyerList() + ", next " + options.horizonDays() + " days): "
+                        + result.buyers() + " customers; " + published.published() + " published to " + target);
         run.out().println("   documents in " + target.database() + "." + target.collection() + ": " + documents);
     }
 }

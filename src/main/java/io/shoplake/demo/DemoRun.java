@@ -28,7 +28,11 @@ public final class DemoRun implements AutoCloseable {
     GeneratedOrders generated;
     MysqlLoadResult mysqlLoad;
 
-    DemoRun(DemoSettings settings, Supplier<Lakehouse> lakeSupplier, PrintWriter out, BufferedReader in,
+    DemoRun(
+            DemoSettings settings,
+            Supplier<Lakehouse> lakeSupplier,
+            PrintWriter out,
+            BufferedReader in,
             DemoReporter reporter) {
         this.reporter = requireNonNull(reporter, "reporter is null");
         this.settings = requireNonNull(settings, "settings is null");

@@ -36,22 +36,27 @@ final class DemoSteps {
 
     static final String DATABASE = "northwind";
 
-    private DemoSteps() {
-    }
+    private DemoSteps() {}
 
     static void startServices(DemoRun run) {
         run.startLakeInBackground();
-        run.services = Services.start(EnumSet.of(ServiceKind.MARIADB, ServiceKind.MONGODB), run.settings().servicesDirectory());
+        run.services = Services.start(
+                EnumSet.of(ServiceKind.MARIADB, ServiceKind.MONGODB),
+                run.settings().servicesDirectory());
         EmbeddedMariaDb mariaDb = run.services.mariaDb();
         run.mysqlUrl = mariaDb.jdbcUrl(DATABASE);
-        run.out().println("   MariaDB (MySQL protocol): " + run.mysqlUrl + "  user " + EmbeddedMariaDb.USER + ", no password");
+        run.out()
+                .println("   MariaDB (MySQL protocol): " + run.mysqlUrl + "  user " + EmbeddedMariaDb.USER
+                        + ", no password");
         run.out().println("   MongoDB (wire protocol): " + run.services.mongo().url());
     }
 
     static void generateOrders(DemoRun run) {
         DemoSettings settings = run.settings();
-        OrdersGeneratorSettings generator = OrdersGeneratorSettings.defaults().withCustomers(settings.customers())
-                .withSeed(settings.seed()).withDefectRate(settings.defectRate());
+        OrdersGeneratorSettings generator = OrdersGeneratorSettings.defaults()
+                .withCustomers(settings.customers())
+                .withSeed(settings.seed())
+                .withDefectRate(settings.defectRate());
         run.generated = new OrdersGenerator(generator).generate(settings.dataDirectory());
         List<List<String>> rows = new ArrayList<>();
         for (GeneratedOrders.TableFiles table : run.generated.tables()) {
@@ -66,14 +71,19 @@ final class DemoSteps {
         run.mysqlLoad = new MysqlOrdersLoader(target).load(run.settings().dataDirectory());
         List<List<String>> rows = new ArrayList<>();
         for (MysqlLoadResult.TableLoad table : run.mysqlLoad.tables()) {
-            rows.add(List.of(table.table(), String.valueOf(table.rowsRead()), String.valueOf(table.rowsLoaded()),
-                    String.valueOf(table.rejected()), String.valueOf(table.tableRows())));
+            rows.add(List.of(
+                    table.table(),
+                    String.valueOf(table.rowsRead()),
+                    String.valueOf(table.rowsLoaded()),
+                    String.valueOf(table.rejected()),
+                    String.valueOf(table.tableRows())));
         }
         indent(run.out(), out -> Output.table(out, List.of("table", "read", "loaded", "rejected", "table_rows"), rows));
         List<List<String>> rules = new ArrayList<>();
         for (MysqlLoadResult.TableLoad table : run.mysqlLoad.tables()) {
-            table.rejectedByRule().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(rule ->
-                    rules.add(List.of(table.table(), rule.getKey(), String.valueOf(rule.getValue()))));
+            table.rejectedByRule().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(rule -> rules.add(List.of(table.table(), rule.getKey(), String.valueOf(rule.getValue()))));
         }
         if (!rules.isEmpty()) {
             run.out().println("   rejected by MySQL's typed columns and foreign keys (never reach the lake):");
@@ -83,10 +93,17 @@ final class DemoSteps {
 
     static void ingestOverJdbc(DemoRun run) {
         JdbcSource source = new JdbcSource(run.mysqlUrl, Optional.of(EmbeddedMariaDb.USER), Optional.empty());
-        List<JdbcLoadResult> results = OrderDatabaseIngest.ingest(run.lake(), source, IncrementalKeys.NONE, run.runId());
-        indent(run.out(), out -> Output.table(out, List.of("source_table", "table", "mode", "rows"), results.stream()
-                .map(r -> List.of(r.sourceTable(), r.target().toString(), r.mode(), String.valueOf(r.rows())))
-                .toList()));
+        List<JdbcLoadResult> results =
+                OrderDatabaseIngest.ingest(run.lake(), source, IncrementalKeys.NONE, run.runId());
+        indent(
+                run.out(),
+                out -> Output.table(
+                        out,
+                        List.of("source_table", "table", "mode", "rows"),
+                        results.stream()
+                                .map(r -> List.of(
+                                        r.sourceTable(), r.target().toString(), r.mode(), String.valueOf(r.rows())))
+                                .toList()));
     }
 
     static void buildSilver(DemoRun run) {
@@ -106,14 +123,20 @@ final class DemoSteps {
         List<List<String>> reasons = new ArrayList<>();
         for (Layer layer : Layer.values()) {
             for (TableId table : lake.tables(layer)) {
-                rows.add(List.of(layer.namespace(), table.toString(), String.valueOf(lake.read(table).count())));
+                rows.add(List.of(
+                        layer.namespace(),
+                        table.toString(),
+                        String.valueOf(lake.read(table).count())));
                 if (layer == Layer.QUARANTINE) {
                     // "order_date: not a valid date: 2017-02-30" counts under "order_date: not a valid date",
                     // "quantity: must be at least 0, was: -3" under "quantity: must be at least 0"
-                    List<Row> byReason = lake.sql("SELECT regexp_replace(reason, '(,? was)?: [^:;]*$', '') AS rule, COUNT(*) AS n "
-                            + "FROM " + lake.sqlName(table) + " GROUP BY 1 ORDER BY 2 DESC, 1").collectAsList();
+                    List<Row> byReason = lake.sql(
+                                    "SELECT regexp_replace(reason, '(,? was)?: [^:;]*$', '') AS rule, COUNT(*) AS n "
+                                            + "FROM " + lake.sqlName(table) + " GROUP BY 1 ORDER BY 2 DESC, 1")
+                            .collectAsList();
                     for (Row reason : byReason) {
-                        reasons.add(List.of(table.toString(), String.valueOf(reason.get(0)), String.valueOf(reason.getLong(1))));
+                        reasons.add(List.of(
+                                table.toString(), String.valueOf(reason.get(0)), String.valueOf(reason.getLong(1))));
                     }
                 }
             }
@@ -127,8 +150,9 @@ final class DemoSteps {
 
     static void stopServices(DemoRun run) throws IOException {
         if (run.settings().keepServices() && run.services != null) {
-            run.out().println("   MariaDB keeps running at " + run.mysqlUrl + " (user root, no password); "
-                    + "press Enter to stop it and end the demo");
+            run.out()
+                    .println("   MariaDB keeps running at " + run.mysqlUrl + " (user root, no password); "
+                            + "press Enter to stop it and end the demo");
             run.out().flush();
             run.in().readLine();
         }

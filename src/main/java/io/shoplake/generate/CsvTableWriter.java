@@ -133,7 +133,8 @@ final class CsvTableWriter implements AutoCloseable {
         }
         String name = partRows > 0 ? String.format("%s-%04d.csv", table, files.size() + 1) : table + ".csv";
         Path file = directory.resolve(name);
-        writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.US_ASCII), BUFFER);
+        writer = new BufferedWriter(
+                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.US_ASCII), BUFFER);
         writer.write(header);
         writer.write('\n');
         files.add(file);

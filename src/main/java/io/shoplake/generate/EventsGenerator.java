@@ -27,10 +27,12 @@ public final class EventsGenerator {
 
     /** Events per seeded block: one user's stretch of activity. */
     static final int BLOCK = 16;
+
     static final long EVENTS_PER_PARTITION = 2_000_000L;
     static final String[] JUNK = {"null", "NULL", "<null>", "%3Cnull%3G", ""};
-    static final String[] OFFSETS = {"-07:00", "-05:00", "-04:00", "-04:00", "-04:00", "+00:00", "+01:00", "+05:30",
-            "+09:00"};
+    static final String[] OFFSETS = {
+        "-07:00", "-05:00", "-04:00", "-04:00", "-04:00", "+00:00", "+01:00", "+05:30", "+09:00"
+    };
 
     static final StructType GENERATED = new StructType()
             .add("t", DataTypes.LongType, false)
@@ -51,21 +53,26 @@ public final class EventsGenerator {
     /** The events as a plan (nothing runs until it is written or counted); columns depend on the format. */
     public Dataset<Row> events(EventsGeneratorSettings settings) {
         long blocks = (settings.events() + BLOCK - 1) / BLOCK;
-        int partitions = (int) Math.max(1, Math.min(10_000, (settings.events() + EVENTS_PER_PARTITION - 1)
-                / EVENTS_PER_PARTITION));
-        Dataset<Row> raw = spark.range(0, blocks, 1, partitions).toDF("block")
+        int partitions = (int)
+                Math.max(1, Math.min(10_000, (settings.events() + EVENTS_PER_PARTITION - 1) / EVENTS_PER_PARTITION));
+        Dataset<Row> raw = spark.range(0, blocks, 1, partitions)
+                .toDF("block")
                 .flatMap(new Blocks(settings), Encoders.row(GENERATED));
         if (settings.format() == EventsGeneratorSettings.Format.CSV) {
             // The app's export: ISO local time with its offset, junk ids as the app writes them (sessions are UTC).
             return raw.select(
                     expr("concat(date_format(timestamp_micros(local_t), \"yyyy-MM-dd'T'HH:mm:ss\"), offset)")
                             .as("timestamp"),
-                    col("user_id"), col("event"), col("flyer_id"), col("merchant_id"));
+                    col("user_id"),
+                    col("event"),
+                    col("flyer_id"),
+                    col("merchant_id"));
         }
         return raw.select(
                 expr("timestamp_micros(t)").as("event_at"),
                 expr("date_from_unix_date(day)").as("local_date"),
-                col("user_id"), col("event"),
+                col("user_id"),
+                col("event"),
                 expr("try_cast(flyer_id AS BIGINT)").as("flyer_id"),
                 expr("try_cast(merchant_id AS BIGINT)").as("merchant_id"));
     }
@@ -139,7 +146,14 @@ public final class EventsGenerator {
                 }
                 long utcMicros = (local - offsetSeconds) * 1_000_000L;
                 int localDay = (int) Math.floorDiv(local, 86_400);
-                rows.add(RowFactory.create(utcMicros, localDay, offset, local * 1_000_000L, userId, event, id(flyerId, random),
+                rows.add(RowFactory.create(
+                        utcMicros,
+                        localDay,
+                        offset,
+                        local * 1_000_000L,
+                        userId,
+                        event,
+                        id(flyerId, random),
                         id(merchantId, random)));
             }
             return rows.iterator();
@@ -174,7 +188,8 @@ public final class EventsGenerator {
 
     static long offsetSeconds(String offset) {
         int sign = offset.charAt(0) == '-' ? -1 : 1;
-        return sign * (Integer.parseInt(offset.substring(1, 3)) * 3600L + Integer.parseInt(offset.substring(4, 6)) * 60L);
+        return sign
+                * (Integer.parseInt(offset.substring(1, 3)) * 3600L + Integer.parseInt(offset.substring(4, 6)) * 60L);
     }
 
     /** SplitMix64's finaliser: a well-spread 64-bit hash. */

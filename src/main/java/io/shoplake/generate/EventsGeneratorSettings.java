@@ -17,12 +17,14 @@ import java.util.Locale;
  * @param start the first local date
  * @param format parquet (silver.events columns, junk ids as nulls) or csv (the app's export format, junk as text)
  */
-public record EventsGeneratorSettings(long events, int users, int merchants, long seed, double junkRate, int days,
-                                      LocalDate start, Format format) implements java.io.Serializable {
+public record EventsGeneratorSettings(
+        long events, int users, int merchants, long seed, double junkRate, int days, LocalDate start, Format format)
+        implements java.io.Serializable {
 
     /** Output formats. */
     public enum Format {
-        PARQUET, CSV;
+        PARQUET,
+        CSV;
 
         public static Format of(String text) {
             try {
@@ -55,7 +57,14 @@ public record EventsGeneratorSettings(long events, int users, int merchants, lon
 
     /** Defaults for {@code events}: one user per 50 events, 200 merchants, seed 42, 2% junk, one day, Parquet. */
     public static EventsGeneratorSettings defaults(long events) {
-        return new EventsGeneratorSettings(events, (int) Math.max(1, Math.min(Integer.MAX_VALUE, events / 50)), 200, 42,
-                0.02, 1, LocalDate.of(2018, 10, 1), Format.PARQUET);
+        return new EventsGeneratorSettings(
+                events,
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, events / 50)),
+                200,
+                42,
+                0.02,
+                1,
+                LocalDate.of(2018, 10, 1),
+                Format.PARQUET);
     }
 }

@@ -25,7 +25,9 @@ public record GeneratedOrders(Path directory, List<TableFiles> tables, Duration 
 
     /** The summary of one table, by name. */
     public TableFiles table(String name) {
-        return tables.stream().filter(t -> t.table().equals(name)).findFirst()
+        return tables.stream()
+                .filter(t -> t.table().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no generated table named: " + name));
     }
 

@@ -31,7 +31,7 @@ public final class OrdersGenerator {
     public interface Progress {
         void rowsWritten(String table, long rows);
 
-        Progress NONE = (table, rows) -> { };
+        Progress NONE = (table, rows) -> {};
     }
 
     static final long PROGRESS_EVERY = 1_000_000;
@@ -41,6 +41,7 @@ public final class OrdersGenerator {
     static final long ORPHAN_ORDER_ID_BASE = 1_000_000_000L;
     /** Customer ids of orders for unknown customers and product ids of orphan items start here. */
     static final long UNKNOWN_ID_BASE = 900_000_000L;
+
     static final double ZIPF_EXPONENT = 1.1;
     static final double MEAN_EXTRA_ITEMS = 1.5;
 
@@ -205,10 +206,18 @@ public final class OrdersGenerator {
             String last = Profiles.lastName(seed, id);
             Profiles.Address address = Profiles.address(seed, id);
             line.clear();
-            line.field(id).field(last).field(first).field(Profiles.email(seed, id, first, last))
-                    .field(Profiles.pick(Profiles.COMPANIES, seed, id, 11)).field(Profiles.phone(seed, id))
-                    .field(address.address1()).empty().field(address.city()).field(address.state())
-                    .field(address.postalCode()).field(address.country());
+            line.field(id)
+                    .field(last)
+                    .field(first)
+                    .field(Profiles.email(seed, id, first, last))
+                    .field(Profiles.pick(Profiles.COMPANIES, seed, id, 11))
+                    .field(Profiles.phone(seed, id))
+                    .field(address.address1())
+                    .empty()
+                    .field(address.city())
+                    .field(address.state())
+                    .field(address.postalCode())
+                    .field(address.country());
         }
 
         // ---- employees: reference data, always clean.
@@ -221,13 +230,23 @@ public final class OrdersGenerator {
                     String last = Profiles.lastName(employeeSeed, id);
                     Profiles.Address address = Profiles.address(employeeSeed, id);
                     line.clear();
-                    line.field(id).field(last).field(first).field(Profiles.email(employeeSeed, id, first, last))
-                            .field(Profiles.phone(employeeSeed, id)).field(address.address1()).empty()
-                            .field(address.city()).field(address.state()).field(address.postalCode())
+                    line.field(id)
+                            .field(last)
+                            .field(first)
+                            .field(Profiles.email(employeeSeed, id, first, last))
+                            .field(Profiles.phone(employeeSeed, id))
+                            .field(address.address1())
+                            .empty()
+                            .field(address.city())
+                            .field(address.state())
+                            .field(address.postalCode())
                             .field(address.country())
                             .field("https://robohash.org/" + Long.toHexString(Profiles.hash(employeeSeed, id, 12))
                                     + ".png?size=50x50&set=set1")
-                            .field(id == 1 ? "Sales Director" : Profiles.pick(Profiles.JOB_TITLES, employeeSeed, id, 13))
+                            .field(
+                                    id == 1
+                                            ? "Sales Director"
+                                            : Profiles.pick(Profiles.JOB_TITLES, employeeSeed, id, 13))
                             .field(Profiles.pick(Profiles.DEPARTMENTS, employeeSeed, id, 14));
                     if (id == 1) {
                         line.empty();
@@ -289,27 +308,44 @@ public final class OrdersGenerator {
                     + (char) ('A' + Profiles.pick(seed, id, 22, 26)) + (10 + Profiles.pick(seed, id, 23, 990));
             int target = 20 + Profiles.pick(seed, id, 24, 80);
             line.clear();
-            line.field(id).field("P" + id).field(name).empty().cents(cost).cents(list).field(target)
+            line.field(id)
+                    .field("P" + id)
+                    .field(name)
+                    .empty()
+                    .cents(cost)
+                    .cents(list)
+                    .field(target)
                     .field(target / 2 + Profiles.pick(seed, id, 25, target / 2 + 1))
-                    .field(5 + Profiles.pick(seed, id, 26, 50)).field(1 + Profiles.pick(seed, id, 27, 100))
-                    .field(Profiles.pick(seed, id, 28, 10) == 0 ? 1 : 0).field(category);
+                    .field(5 + Profiles.pick(seed, id, 26, 50))
+                    .field(1 + Profiles.pick(seed, id, 27, 100))
+                    .field(Profiles.pick(seed, id, 28, 10) == 0 ? 1 : 0)
+                    .field(category);
         }
 
         // ---- orders and their items, in time order.
 
         private List<GeneratedOrders.TableFiles> writeOrders() {
-            Defect[] orderKinds = {Defect.DUPLICATE, Defect.UNKNOWN_CUSTOMER, Defect.BAD_DATE, Defect.TEXT_IN_NUMBER,
-                    Defect.BROKEN_LINE};
+            Defect[] orderKinds = {
+                Defect.DUPLICATE, Defect.UNKNOWN_CUSTOMER, Defect.BAD_DATE, Defect.TEXT_IN_NUMBER, Defect.BROKEN_LINE
+            };
             int[] orderWeights = {3, 2, 2, 2, 1};
-            Defect[] itemKinds = {Defect.DUPLICATE, Defect.ORPHAN_ORDER, Defect.ORPHAN_PRODUCT, Defect.NEGATIVE_NUMBER,
-                    Defect.TEXT_IN_NUMBER, Defect.BAD_DATE, Defect.BROKEN_LINE};
+            Defect[] itemKinds = {
+                Defect.DUPLICATE,
+                Defect.ORPHAN_ORDER,
+                Defect.ORPHAN_PRODUCT,
+                Defect.NEGATIVE_NUMBER,
+                Defect.TEXT_IN_NUMBER,
+                Defect.BAD_DATE,
+                Defect.BROKEN_LINE
+            };
             int[] itemWeights = {3, 2, 1, 2, 2, 1, 1};
             int products = settings.products();
             int[] chosen = new int[products + 1];
             int[] quantities = new int[products + 1];
             long nextProgress = PROGRESS_EVERY;
             long orderId = 0;
-            try (CsvTableWriter orders = writer("orders"); CsvTableWriter items = writer("order_details")) {
+            try (CsvTableWriter orders = writer("orders");
+                    CsvTableWriter items = writer("order_details")) {
                 while (!queue.isEmpty()) {
                     double time = queue.peekTime();
                     int customer = queue.peekCustomer();
@@ -413,8 +449,14 @@ public final class OrdersGenerator {
                 line.empty();
             }
             line.field(Profiles.firstName(seed, customer) + " " + Profiles.lastName(seed, customer))
-                    .field(address.address1()).empty().field(address.city()).field(address.state())
-                    .field(address.postalCode()).field(address.country()).cents(fee).field(payment);
+                    .field(address.address1())
+                    .empty()
+                    .field(address.city())
+                    .field(address.state())
+                    .field(address.postalCode())
+                    .field(address.country())
+                    .cents(fee)
+                    .field(payment);
             if (status.equals("Complete")) {
                 line.field(dates[day + payDays]);
             } else {
@@ -444,12 +486,15 @@ public final class OrdersGenerator {
                     return;
                 }
                 case UNKNOWN_CUSTOMER -> line.replace(2, Long.toString(UNKNOWN_ID_BASE + ++unknownIds));
-                case BAD_DATE -> line.replace(3, switch (defects.nextInt(4)) {
-                    case 0 -> year + "-02-30 10:15:00";
-                    case 1 -> year + "-13-01";
-                    case 2 -> "31/12/" + year;
-                    default -> "not a date";
-                });
+                case BAD_DATE ->
+                    line.replace(
+                            3,
+                            switch (defects.nextInt(4)) {
+                                case 0 -> year + "-02-30 10:15:00";
+                                case 1 -> year + "-13-01";
+                                case 2 -> "31/12/" + year;
+                                default -> "not a date";
+                            });
                 case TEXT_IN_NUMBER -> {
                     if (defects.nextInt(4) == 0) {
                         line.replace(1, "unassigned");
@@ -465,9 +510,14 @@ public final class OrdersGenerator {
 
         private void itemLine(long orderId, int product, int quantity, int day) {
             long price = listPriceCents[product];
-            long discount = random.nextDouble() < 0.7 ? 0 : Math.round(price * quantity * (0.02 + 0.13 * random.nextDouble()));
+            long discount =
+                    random.nextDouble() < 0.7 ? 0 : Math.round(price * quantity * (0.02 + 0.13 * random.nextDouble()));
             line.clear();
-            line.field(orderId).field(product).field(quantity).cents(price).cents(discount)
+            line.field(orderId)
+                    .field(product)
+                    .field(quantity)
+                    .cents(price)
+                    .cents(discount)
                     .field(DETAIL_STATUSES[random.nextInt(DETAIL_STATUSES.length)])
                     .field(dates[day + random.nextInt(3)]);
         }
@@ -495,8 +545,8 @@ public final class OrdersGenerator {
                         line.replace(3, line.get(3) + "O");
                     }
                 }
-                case BAD_DATE -> line.replace(6, defects.nextBoolean()
-                        ? dates[day].substring(0, 4) + "-02-30" : "soon");
+                case BAD_DATE ->
+                    line.replace(6, defects.nextBoolean() ? dates[day].substring(0, 4) + "-02-30" : "soon");
                 case BROKEN_LINE -> breakLine(items, 5, 5);
                 default -> throw new IllegalStateException("not an order item defect: " + defect);
             }

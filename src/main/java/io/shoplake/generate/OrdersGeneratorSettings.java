@@ -18,8 +18,15 @@ import java.time.LocalDate;
  * @param partRows split each table into files of at most this many data rows ({@code <table>-0001.csv}, ...);
  *     0 writes one {@code <table>.csv} per table
  */
-public record OrdersGeneratorSettings(int customers, int employees, int products, int days, LocalDate start,
-                                      long seed, double defectRate, long partRows) {
+public record OrdersGeneratorSettings(
+        int customers,
+        int employees,
+        int products,
+        int days,
+        LocalDate start,
+        long seed,
+        double defectRate,
+        long partRows) {
 
     public static final int DEFAULT_CUSTOMERS = 1_000;
     public static final int DEFAULT_EMPLOYEES = 20;
@@ -39,7 +46,8 @@ public record OrdersGeneratorSettings(int customers, int employees, int products
             throw new IllegalArgumentException("defect rate must be between 0 and 0.5, was: " + defectRate);
         }
         if (partRows < 0) {
-            throw new IllegalArgumentException("part rows must be 0 (one file per table) or positive, was: " + partRows);
+            throw new IllegalArgumentException(
+                    "part rows must be 0 (one file per table) or positive, was: " + partRows);
         }
         if (customers > 100_000_000) {
             throw new IllegalArgumentException("customers must be at most 100000000, was: " + customers);
@@ -48,8 +56,15 @@ public record OrdersGeneratorSettings(int customers, int employees, int products
 
     /** The defaults: 1,000 customers, 20 employees, 200 products, 365 days from 2025-01-01, seed 42, 1% defects. */
     public static OrdersGeneratorSettings defaults() {
-        return new OrdersGeneratorSettings(DEFAULT_CUSTOMERS, DEFAULT_EMPLOYEES, DEFAULT_PRODUCTS, DEFAULT_DAYS,
-                DEFAULT_START, DEFAULT_SEED, DEFAULT_DEFECT_RATE, 0);
+        return new OrdersGeneratorSettings(
+                DEFAULT_CUSTOMERS,
+                DEFAULT_EMPLOYEES,
+                DEFAULT_PRODUCTS,
+                DEFAULT_DAYS,
+                DEFAULT_START,
+                DEFAULT_SEED,
+                DEFAULT_DEFECT_RATE,
+                0);
     }
 
     public OrdersGeneratorSettings withCustomers(int value) {

@@ -8,25 +8,155 @@ import java.util.List;
  */
 final class Profiles {
 
-    static final List<String> FIRST_NAMES = List.of("Clarence", "Emily", "George", "Rachel", "Anthony", "Diane",
-            "Jerry", "Jean", "Maria", "James", "Linda", "Robert", "Patricia", "Michael", "Barbara", "William",
-            "Susan", "David", "Jessica", "Richard", "Sarah", "Joseph", "Karen", "Thomas", "Nancy", "Charles",
-            "Lisa", "Daniel", "Betty", "Matthew", "Helen", "Mark", "Sandra", "Paul", "Donna", "Steven", "Carol",
-            "Andrew", "Ruth", "Kenneth", "Sharon", "Joshua", "Michelle", "Kevin", "Laura", "Brian", "Amy", "Ahmed",
-            "Priya", "Wei");
-    static final List<String> LAST_NAMES = List.of("Gray", "Cooper", "Wilson", "Harris", "Hayes", "Palmer", "Fuller",
-            "Holmes", "Frazier", "Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis",
-            "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Anderson", "Thomas", "Taylor", "Moore",
-            "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Sanchez", "Clark", "Ramirez", "Lewis",
-            "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores",
-            "Green", "Adams", "Nelson");
-    static final List<String> COMPANIES = List.of("Jetpulse", "Skippad", "Riffpath", "Zoomzone", "Quatz", "Blogtag",
-            "Voonyx", "Kwideo", "Twinder", "Yodel", "Brightdog", "Dabfeed", "Eire", "Fadeo", "Gigazoom", "Jabbertype",
-            "Livetube", "Meevee", "Npath", "Oyoloo", "Photobug", "Realcube", "Skinix", "Topiczoom", "Wordware");
-    static final List<String> STREETS = List.of("Merrick Avenue", "Forster Crossing", "Browning Center",
-            "Bayside Drive", "Anhalt Street", "4th Pass", "Spohn Place", "Eliot Trail", "Sundown Junction",
-            "Oak Road", "Maple Lane", "Cedar Court", "Pine Street", "Lake View", "Hill Terrace", "Park Way",
-            "River Road", "Sunset Boulevard", "Mill Lane", "Church Street");
+    static final List<String> FIRST_NAMES = List.of(
+            "Clarence",
+            "Emily",
+            "George",
+            "Rachel",
+            "Anthony",
+            "Diane",
+            "Jerry",
+            "Jean",
+            "Maria",
+            "James",
+            "Linda",
+            "Robert",
+            "Patricia",
+            "Michael",
+            "Barbara",
+            "William",
+            "Susan",
+            "David",
+            "Jessica",
+            "Richard",
+            "Sarah",
+            "Joseph",
+            "Karen",
+            "Thomas",
+            "Nancy",
+            "Charles",
+            "Lisa",
+            "Daniel",
+            "Betty",
+            "Matthew",
+            "Helen",
+            "Mark",
+            "Sandra",
+            "Paul",
+            "Donna",
+            "Steven",
+            "Carol",
+            "Andrew",
+            "Ruth",
+            "Kenneth",
+            "Sharon",
+            "Joshua",
+            "Michelle",
+            "Kevin",
+            "Laura",
+            "Brian",
+            "Amy",
+            "Ahmed",
+            "Priya",
+            "Wei");
+    static final List<String> LAST_NAMES = List.of(
+            "Gray",
+            "Cooper",
+            "Wilson",
+            "Harris",
+            "Hayes",
+            "Palmer",
+            "Fuller",
+            "Holmes",
+            "Frazier",
+            "Smith",
+            "Johnson",
+            "Williams",
+            "Brown",
+            "Jones",
+            "Garcia",
+            "Miller",
+            "Davis",
+            "Rodriguez",
+            "Martinez",
+            "Hernandez",
+            "Lopez",
+            "Gonzalez",
+            "Anderson",
+            "Thomas",
+            "Taylor",
+            "Moore",
+            "Jackson",
+            "Martin",
+            "Lee",
+            "Perez",
+            "Thompson",
+            "White",
+            "Sanchez",
+            "Clark",
+            "Ramirez",
+            "Lewis",
+            "Robinson",
+            "Walker",
+            "Young",
+            "Allen",
+            "King",
+            "Wright",
+            "Scott",
+            "Torres",
+            "Nguyen",
+            "Hill",
+            "Flores",
+            "Green",
+            "Adams",
+            "Nelson");
+    static final List<String> COMPANIES = List.of(
+            "Jetpulse",
+            "Skippad",
+            "Riffpath",
+            "Zoomzone",
+            "Quatz",
+            "Blogtag",
+            "Voonyx",
+            "Kwideo",
+            "Twinder",
+            "Yodel",
+            "Brightdog",
+            "Dabfeed",
+            "Eire",
+            "Fadeo",
+            "Gigazoom",
+            "Jabbertype",
+            "Livetube",
+            "Meevee",
+            "Npath",
+            "Oyoloo",
+            "Photobug",
+            "Realcube",
+            "Skinix",
+            "Topiczoom",
+            "Wordware");
+    static final List<String> STREETS = List.of(
+            "Merrick Avenue",
+            "Forster Crossing",
+            "Browning Center",
+            "Bayside Drive",
+            "Anhalt Street",
+            "4th Pass",
+            "Spohn Place",
+            "Eliot Trail",
+            "Sundown Junction",
+            "Oak Road",
+            "Maple Lane",
+            "Cedar Court",
+            "Pine Street",
+            "Lake View",
+            "Hill Terrace",
+            "Park Way",
+            "River Road",
+            "Sunset Boulevard",
+            "Mill Lane",
+            "Church Street");
     /** City, state, postal code prefix. */
     static final List<String[]> CITIES = List.of(
             new String[] {"Fort Wayne", "Indiana", "468"}, new String[] {"Mobile", "Alabama", "366"},
@@ -37,17 +167,23 @@ final class Profiles {
             new String[] {"Atlanta", "Georgia", "303"}, new String[] {"Boston", "Massachusetts", "021"},
             new String[] {"Seattle", "Washington", "981"}, new String[] {"Miami", "Florida", "331"},
             new String[] {"Phoenix", "Arizona", "850"}, new String[] {"Madison", "Wisconsin", "537"});
-    static final List<String> DOMAINS = List.of("example.com", "mail.example.org", "shop.example.net", "inbox.example.com");
-    static final List<String> JOB_TITLES = List.of("Sales Representative", "Sales Manager", "Account Executive",
-            "Inside Sales Coordinator", "Customer Success Manager", "Administrative Assistant I");
-    static final List<String> DEPARTMENTS = List.of("Sales", "Marketing", "Support", "Operations");
-    static final List<String> CATEGORIES = List.of("Camera", "Laptop", "Tablet", "Phone", "Audio", "Accessories",
-            "Gaming", "Wearables");
-    static final List<String> BRANDS = List.of("Nikkon", "Canon", "Dell", "Lenovo", "Apple", "Samsung", "Moto",
-            "Sony", "Asus", "Acer", "Bose", "Garmin");
 
-    private Profiles() {
-    }
+    static final List<String> DOMAINS =
+            List.of("example.com", "mail.example.org", "shop.example.net", "inbox.example.com");
+    static final List<String> JOB_TITLES = List.of(
+            "Sales Representative",
+            "Sales Manager",
+            "Account Executive",
+            "Inside Sales Coordinator",
+            "Customer Success Manager",
+            "Administrative Assistant I");
+    static final List<String> DEPARTMENTS = List.of("Sales", "Marketing", "Support", "Operations");
+    static final List<String> CATEGORIES =
+            List.of("Camera", "Laptop", "Tablet", "Phone", "Audio", "Accessories", "Gaming", "Wearables");
+    static final List<String> BRANDS = List.of(
+            "Nikkon", "Canon", "Dell", "Lenovo", "Apple", "Samsung", "Moto", "Sony", "Asus", "Acer", "Bose", "Garmin");
+
+    private Profiles() {}
 
     /** A well-mixed 64-bit hash of (seed, id, salt): SplitMix64's finaliser. */
     static long hash(long seed, long id, int salt) {
@@ -67,8 +203,7 @@ final class Profiles {
     }
 
     /** A person's or customer's address fields. */
-    record Address(String address1, String city, String state, String postalCode, String country) {
-    }
+    record Address(String address1, String city, String state, String postalCode, String country) {}
 
     static String firstName(long seed, long id) {
         return pick(FIRST_NAMES, seed, id, 1);

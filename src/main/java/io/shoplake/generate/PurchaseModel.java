@@ -19,13 +19,16 @@ final class PurchaseModel {
     static final double MEAN_RATE_PER_DAY = 1.0 / 20;
     /** Beta(a, b) of the dropout probability after a purchase: mean a / (a + b) = 0.2. */
     static final double DROPOUT_A = 1.0;
+
     static final double DROPOUT_B = 4.0;
 
     /** Relative order volume Monday..Sunday: a Friday peak and a quiet Sunday. */
     static final double[] WEEKDAY_WEIGHTS = {1.0, 1.05, 1.0, 1.1, 1.25, 0.85, 0.65};
     /** Relative order volume by hour 0..23: a lunchtime and an evening peak. */
-    static final double[] HOUR_WEIGHTS = {0.2, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.6, 0.9, 1.1, 1.3, 1.4, 1.5, 1.4,
-            1.2, 1.1, 1.1, 1.2, 1.4, 1.6, 1.7, 1.4, 0.9, 0.5};
+    static final double[] HOUR_WEIGHTS = {
+        0.2, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.6, 0.9, 1.1, 1.3, 1.4, 1.5, 1.4, 1.2, 1.1, 1.1, 1.2, 1.4, 1.6, 1.7, 1.4,
+        0.9, 0.5
+    };
 
     private final RandomDataGenerator random;
     private final int days;

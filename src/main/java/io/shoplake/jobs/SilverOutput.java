@@ -16,8 +16,15 @@ import org.apache.spark.sql.Row;
  * @param rejected the cleaned bronze rows that failed, with {@code _raw_record} and the reasons
  * @param results  one result per expectation, plus {@code duplicates_superseded} (WARN) for the dedupe
  */
-public record SilverOutput(TableId table, Dataset<Row> rows, Dataset<Row> rejected, long rowsIn, long rowsOut,
-                           long duplicatesSuperseded, long quarantined, List<ExpectationResult> results) {
+public record SilverOutput(
+        TableId table,
+        Dataset<Row> rows,
+        Dataset<Row> rejected,
+        long rowsIn,
+        long rowsOut,
+        long duplicatesSuperseded,
+        long quarantined,
+        List<ExpectationResult> results) {
 
     public SilverOutput {
         requireNonNull(table, "table is null");

@@ -45,8 +45,7 @@ public final class SilverSteps {
     private static final String RANK = "_delivery_rank";
     private static final String KEY_PREFIX = "_key_";
 
-    private SilverSteps() {
-    }
+    private SilverSteps() {}
 
     /**
      * Renames the source columns to their silver names ({@code source -> silver}, in order), trims them and turns
@@ -66,15 +65,16 @@ public final class SilverSteps {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(bronzeTable + " must have the columns " + missing + ", has: "
-                    + Arrays.toString(bronze.columns()));
+            throw new IllegalArgumentException(
+                    bronzeTable + " must have the columns " + missing + ", has: " + Arrays.toString(bronze.columns()));
         }
         List<Column> select = new ArrayList<>();
-        columns.forEach((source, silver) ->
-                select.add(nullif(trim(col(source).cast(DataTypes.StringType)), lit("")).as(silver)));
+        columns.forEach((source, silver) -> select.add(
+                nullif(trim(col(source).cast(DataTypes.StringType)), lit("")).as(silver)));
         BRONZE_METADATA.forEach(name -> select.add(col(name)));
         Column[] raw = java.util.stream.Stream.concat(columns.keySet().stream(), BRONZE_METADATA.stream())
-                .map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
         select.add(to_json(struct(raw), Map.of("ignoreNullFields", "false")).as(RAW_RECORD));
         return bronze.select(select.toArray(Column[]::new));
     }
@@ -96,13 +96,22 @@ public final class SilverSteps {
             anyMissing = anyMissing.or(col(parsed).isNull());
         }
         // Rows without a usable key each get a rank of 1: they are never each other's duplicates.
-        Dataset<Row> ranked = keyed.withColumn(RANK, when(anyMissing, lit(1))
-                .otherwise(row_number().over(Window.partitionBy(keys.toArray(Column[]::new)).orderBy(
-                        col("_ingested_at").desc_nulls_last(), col("_run_id").desc_nulls_last(),
-                        col("_source").desc_nulls_last(), col("_line").desc_nulls_last()))));
-        Column[] original = Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-        return new Deliveries(ranked.where(col(RANK).equalTo(1)).select(original),
-                ranked.where(col(RANK).gt(1)).select(original), ranked);
+        Dataset<Row> ranked = keyed.withColumn(
+                RANK,
+                when(anyMissing, lit(1))
+                        .otherwise(row_number()
+                                .over(Window.partitionBy(keys.toArray(Column[]::new))
+                                        .orderBy(
+                                                col("_ingested_at").desc_nulls_last(),
+                                                        col("_run_id").desc_nulls_last(),
+                                                col("_source").desc_nulls_last(),
+                                                        col("_line").desc_nulls_last()))));
+        Column[] original =
+                Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
+        return new Deliveries(
+                ranked.where(col(RANK).equalTo(1)).select(original),
+                ranked.where(col(RANK).gt(1)).select(original),
+                ranked);
     }
 
     /**
@@ -114,7 +123,8 @@ public final class SilverSteps {
 
         /** Rows in and rows superseded, counted in one pass. */
         public long[] counts() {
-            Row counts = ranked.agg(count(lit(1)), count(when(col(RANK).gt(1), lit(1)))).first();
+            Row counts = ranked.agg(count(lit(1)), count(when(col(RANK).gt(1), lit(1))))
+                    .first();
             return new long[] {counts.getLong(0), counts.getLong(1)};
         }
     }
@@ -125,10 +135,14 @@ public final class SilverSteps {
      * @param columns source column to silver column, in order
      * @param typing  turns checked text rows into the silver table's typed columns
      */
-    public static SilverOutput build(TableId bronzeTable, TableId silverTable, Dataset<Row> bronze,
-                                     Map<String, String> columns, List<String> keyColumns,
-                                     java.util.function.Function<Dataset<Row>, ExpectationSuite> suite,
-                                     UnaryOperator<Dataset<Row>> typing) {
+    public static SilverOutput build(
+            TableId bronzeTable,
+            TableId silverTable,
+            Dataset<Row> bronze,
+            Map<String, String> columns,
+            List<String> keyColumns,
+            java.util.function.Function<Dataset<Row>, ExpectationSuite> suite,
+            UnaryOperator<Dataset<Row>> typing) {
         Dataset<Row> cleaned = clean(bronzeTable, bronze, columns);
         Deliveries deliveries = latestDeliveries(cleaned, keyColumns);
         long[] counts = deliveries.counts();
@@ -142,14 +156,21 @@ public final class SilverSteps {
         }
         List<ExpectationResult> results = new ArrayList<>(quality.results());
         results.add(0, new ExpectationResult(silverTable.toString(), SUPERSEDED, Action.WARN, rowsIn, superseded));
-        return new SilverOutput(silverTable, typing.apply(quality.valid()), quality.rejected(), rowsIn,
-                quality.validCount(), superseded, quality.rejectedCount(), results);
+        return new SilverOutput(
+                silverTable,
+                typing.apply(quality.valid()),
+                quality.rejected(),
+                rowsIn,
+                quality.validCount(),
+                superseded,
+                quality.rejectedCount(),
+                results);
     }
 
     /** Shapes rejected rows (cleaned bronze plus reasons) into quarantine records. */
     public static Dataset<Row> quarantineRecords(Dataset<Row> rejected, String runId) {
-        return Quarantine.records(rejected, col("_source"), col("_line"), col(RAW_RECORD),
-                col(ExpectationSuite.REASON), runId);
+        return Quarantine.records(
+                rejected, col("_source"), col("_line"), col(RAW_RECORD), col(ExpectationSuite.REASON), runId);
     }
 
     /** Failures per QUARANTINE expectation with at least one failure, in declaration order. */

@@ -28,8 +28,8 @@ public final class FileLedger {
             .add("loaded_at", DataTypes.TimestampType, false);
 
     /** One loaded file. */
-    public record LoadedFile(String path, long size, String sha256, TableId table, String runId, long rowsLoaded,
-                             long rowsQuarantined) {
+    public record LoadedFile(
+            String path, long size, String sha256, TableId table, String runId, long rowsLoaded, long rowsQuarantined) {
         public LoadedFile {
             requireNonNull(path, "path is null");
             requireNonNull(sha256, "sha256 is null");
@@ -59,16 +59,29 @@ public final class FileLedger {
         if (!lake.exists(FILES) || sha256s.isEmpty()) {
             return java.util.Set.of();
         }
-        return lake.read(FILES)
-                .where(col("table_name").equalTo(lit(table.toString())).and(col("sha256").isin(sha256s.toArray())))
-                .select("sha256").distinct().collectAsList().stream()
+        return lake
+                .read(FILES)
+                .where(col("table_name")
+                        .equalTo(lit(table.toString()))
+                        .and(col("sha256").isin(sha256s.toArray())))
+                .select("sha256")
+                .distinct()
+                .collectAsList()
+                .stream()
                 .map(row -> row.getString(0))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public void record(LoadedFile file) {
-        Row row = RowFactory.create(file.path(), file.size(), file.sha256(), file.table().toString(), file.runId(),
-                file.rowsLoaded(), file.rowsQuarantined(), Timestamp.from(Instant.now()));
+        Row row = RowFactory.create(
+                file.path(),
+                file.size(),
+                file.sha256(),
+                file.table().toString(),
+                file.runId(),
+                file.rowsLoaded(),
+                file.rowsQuarantined(),
+                Timestamp.from(Instant.now()));
         lake.append(FILES, lake.spark().createDataFrame(List.of(row), SCHEMA));
     }
 }

@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param catalogUser user for the JDBC catalog, if any
  * @param catalogPassword password for the JDBC catalog, if any (never printed)
  */
-public record LakeSettings(Path directory, CatalogType catalogType, Optional<String> catalogUri,
-                           Optional<String> catalogUser, Optional<String> catalogPassword) {
+public record LakeSettings(
+        Path directory,
+        CatalogType catalogType,
+        Optional<String> catalogUri,
+        Optional<String> catalogUser,
+        Optional<String> catalogPassword) {
 
     public LakeSettings {
         requireNonNull(directory, "directory is null");
@@ -25,7 +29,8 @@ public record LakeSettings(Path directory, CatalogType catalogType, Optional<Str
         requireNonNull(catalogPassword, "catalogPassword is null");
         directory = directory.toAbsolutePath().normalize();
         if (catalogType != CatalogType.HADOOP && catalogUri.isEmpty()) {
-            throw new IllegalArgumentException("catalog type " + catalogType.name().toLowerCase() + " needs catalog.uri");
+            throw new IllegalArgumentException(
+                    "catalog type " + catalogType.name().toLowerCase() + " needs catalog.uri");
         }
     }
 

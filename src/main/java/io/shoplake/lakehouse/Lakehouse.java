@@ -77,9 +77,12 @@ public final class Lakehouse {
         if (!exists(table)) {
             return OptionalLong.empty();
         }
-        List<Row> rows = spark.sql("SELECT snapshot_id FROM " + sqlName(table) + ".snapshots ORDER BY committed_at DESC LIMIT 1")
+        List<Row> rows = spark.sql(
+                        "SELECT snapshot_id FROM " + sqlName(table) + ".snapshots ORDER BY committed_at DESC LIMIT 1")
                 .collectAsList();
-        return rows.isEmpty() ? OptionalLong.empty() : OptionalLong.of(rows.get(0).getLong(0));
+        return rows.isEmpty()
+                ? OptionalLong.empty()
+                : OptionalLong.of(rows.get(0).getLong(0));
     }
 
     /** Appends rows, creating the table (partitioned by {@code partitionColumns}) on first write. */
@@ -152,14 +155,18 @@ public final class Lakehouse {
     }
 
     /** The writer every new table is made with: one place for its format, properties and partitioning. */
-    private org.apache.spark.sql.CreateTableWriter<Row> newTable(TableId table, Dataset<Row> rows,
-                                                                 String... partitionColumns) {
-        var writer = rows.writeTo(sqlName(table)).using("iceberg")
+    private org.apache.spark.sql.CreateTableWriter<Row> newTable(
+            TableId table, Dataset<Row> rows, String... partitionColumns) {
+        var writer = rows.writeTo(sqlName(table))
+                .using("iceberg")
                 .tableProperty("format-version", "2")
                 .tableProperty("write.merge.mode", "copy-on-write");
         if (partitionColumns.length > 0) {
-            writer = writer.partitionedBy(org.apache.spark.sql.functions.col(partitionColumns[0]),
-                    Arrays.stream(partitionColumns).skip(1).map(org.apache.spark.sql.functions::col)
+            writer = writer.partitionedBy(
+                    org.apache.spark.sql.functions.col(partitionColumns[0]),
+                    Arrays.stream(partitionColumns)
+                            .skip(1)
+                            .map(org.apache.spark.sql.functions::col)
                             .toArray(org.apache.spark.sql.Column[]::new));
         }
         return writer;

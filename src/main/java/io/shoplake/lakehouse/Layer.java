@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The lakehouse layers; each is an Iceberg namespace of the same name. */
 public enum Layer {
-    BRONZE, SILVER, GOLD, QUARANTINE, OPS;
+    BRONZE,
+    SILVER,
+    GOLD,
+    QUARANTINE,
+    OPS;
 
     public String namespace() {
         return name().toLowerCase(Locale.ROOT);
@@ -16,6 +20,7 @@ public enum Layer {
                 return layer;
             }
         }
-        throw new IllegalArgumentException("unknown layer: " + namespace + " (expected bronze, silver, gold, quarantine or ops)");
+        throw new IllegalArgumentException(
+                "unknown layer: " + namespace + " (expected bronze, silver, gold, quarantine or ops)");
     }
 }

@@ -37,8 +37,8 @@ public final class Quarantine {
      * Shapes rejects into quarantine rows: {@code source}, {@code line} and {@code raw_record} are given as columns
      * of {@code rejects} (null literals when unknown), {@code reason} likewise.
      */
-    public static Dataset<Row> records(Dataset<Row> rejects, Column source, Column line, Column rawRecord, Column reason,
-                                       String runId) {
+    public static Dataset<Row> records(
+            Dataset<Row> rejects, Column source, Column line, Column rawRecord, Column reason, String runId) {
         return rejects.select(
                 source.cast(DataTypes.StringType).as("source"),
                 line.cast(DataTypes.LongType).as("line"),
@@ -68,6 +68,8 @@ public final class Quarantine {
     }
 
     private static Dataset<Row> conform(Dataset<Row> records) {
-        return records.select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(name -> col(name)).toArray(Column[]::new));
+        return records.select(java.util.Arrays.stream(SCHEMA.fieldNames())
+                .map(name -> col(name))
+                .toArray(Column[]::new));
     }
 }

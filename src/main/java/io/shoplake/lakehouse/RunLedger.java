@@ -51,28 +51,60 @@ public final class RunLedger {
 
     /** A new run id: sortable by start time, unique by a random suffix. */
     public static String newRunId() {
-        return RUN_ID_TIME.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return RUN_ID_TIME.format(Instant.now()) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /**
      * Runs one step and records it, succeeded or failed. Input snapshot ids are taken before the step, output
      * snapshot ids after it. A failure is recorded and rethrown.
      */
-    public StepRun step(String runId, String job, String step, Optional<LocalDate> asOf, List<TableId> inputs,
-                        List<TableId> outputs, Supplier<StepCounts> body) {
+    public StepRun step(
+            String runId,
+            String job,
+            String step,
+            Optional<LocalDate> asOf,
+            List<TableId> inputs,
+            List<TableId> outputs,
+            Supplier<StepCounts> body) {
         Instant started = Instant.now();
         Map<String, Long> inputSnapshots = snapshots(inputs);
-        lake.spark().sparkContext().setJobGroup(job + ":" + step, job + " " + step + asOf.map(d -> " as of " + d).orElse(""), false);
+        lake.spark()
+                .sparkContext()
+                .setJobGroup(
+                        job + ":" + step,
+                        job + " " + step + asOf.map(d -> " as of " + d).orElse(""),
+                        false);
         try {
             StepCounts counts = body.get();
-            StepRun run = new StepRun(runId, job, step, asOf, started, Instant.now(), StepStatus.SUCCEEDED, counts,
-                    inputSnapshots, snapshots(outputs), Optional.empty());
+            StepRun run = new StepRun(
+                    runId,
+                    job,
+                    step,
+                    asOf,
+                    started,
+                    Instant.now(),
+                    StepStatus.SUCCEEDED,
+                    counts,
+                    inputSnapshots,
+                    snapshots(outputs),
+                    Optional.empty());
             record(run);
             return run;
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            record(new StepRun(runId, job, step, asOf, started, Instant.now(), StepStatus.FAILED,
-                    new StepCounts(0, 0, 0), inputSnapshots, Map.of(), Optional.of(message)));
+            record(new StepRun(
+                    runId,
+                    job,
+                    step,
+                    asOf,
+                    started,
+                    Instant.now(),
+                    StepStatus.FAILED,
+                    new StepCounts(0, 0, 0),
+                    inputSnapshots,
+                    Map.of(),
+                    Optional.of(message)));
             throw e;
         } finally {
             lake.spark().sparkContext().clearJobGroup();
@@ -81,10 +113,20 @@ public final class RunLedger {
 
     /** Appends one finished step to {@code ops.runs}. */
     public void record(StepRun run) {
-        Row row = RowFactory.create(run.runId(), run.job(), run.step(), run.asOf().map(Date::valueOf).orElse(null),
-                Timestamp.from(run.startedAt()), Timestamp.from(run.endedAt()), run.status().name(),
-                run.counts().rowsIn(), run.counts().rowsOut(), run.counts().rowsQuarantined(),
-                run.inputSnapshots(), run.outputSnapshots(), run.error().orElse(null));
+        Row row = RowFactory.create(
+                run.runId(),
+                run.job(),
+                run.step(),
+                run.asOf().map(Date::valueOf).orElse(null),
+                Timestamp.from(run.startedAt()),
+                Timestamp.from(run.endedAt()),
+                run.status().name(),
+                run.counts().rowsIn(),
+                run.counts().rowsOut(),
+                run.counts().rowsQuarantined(),
+                run.inputSnapshots(),
+                run.outputSnapshots(),
+                run.error().orElse(null));
         Dataset<Row> rows = lake.spark().createDataFrame(List.of(row), SCHEMA);
         lake.append(RUNS, rows);
     }
@@ -94,8 +136,10 @@ public final class RunLedger {
         if (!lake.exists(RUNS)) {
             return lake.spark().createDataFrame(List.of(), SCHEMA);
         }
-        return lake.read(RUNS).orderBy(org.apache.spark.sql.functions.col("started_at").desc(),
-                org.apache.spark.sql.functions.col("step"));
+        return lake.read(RUNS)
+                .orderBy(
+                        org.apache.spark.sql.functions.col("started_at").desc(),
+                        org.apache.spark.sql.functions.col("step"));
     }
 
     private Map<String, Long> snapshots(List<TableId> tables) {

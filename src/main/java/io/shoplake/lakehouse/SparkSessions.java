@@ -9,8 +9,7 @@ import org.apache.spark.sql.SparkSession;
 /** Builds the one SparkSession a process uses, with Iceberg and the lake catalog configured. */
 public final class SparkSessions {
 
-    private SparkSessions() {
-    }
+    private SparkSessions() {}
 
     /**
      * Creates (or returns the active) session. A master given by spark-submit wins over {@code master}, so the same
@@ -29,7 +28,8 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 // Spark 4.1.x Kafka V2 source crashes when a query restarts after an interrupted batch (SPARK-55271).
-                .config("spark.sql.streaming.disabledV2MicroBatchReaders",
+                .config(
+                        "spark.sql.streaming.disabledV2MicroBatchReaders",
                         "org.apache.spark.sql.kafka010.KafkaSourceProvider")
                 .config("spark.sql.jsonGenerator.ignoreNullFields", "false")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -83,9 +83,20 @@ public final class SparkSessions {
 
     private static void quietLogs() {
         Configurator.setRootLevel(Level.WARN);
-        for (String noisy : new String[] {"org.apache.spark", "org.apache.hadoop", "org.apache.iceberg",
-                "org.sparkproject", "org.apache.kafka", "kafka", "org.apache.parquet", "io.netty", "ch.vorburger",
-                "io.zonky", "de.bwaldvogel", "org.mongodb"}) {
+        for (String noisy : new String[] {
+            "org.apache.spark",
+            "org.apache.hadoop",
+            "org.apache.iceberg",
+            "org.sparkproject",
+            "org.apache.kafka",
+            "kafka",
+            "org.apache.parquet",
+            "io.netty",
+            "ch.vorburger",
+            "io.zonky",
+            "de.bwaldvogel",
+            "org.mongodb"
+        }) {
             Configurator.setLevel(noisy, Level.ERROR);
         }
     }

@@ -8,8 +8,8 @@ public record StepCounts(long rowsIn, long rowsOut, long rowsQuarantined) {
 
     public StepCounts {
         if (rowsIn < 0 || rowsOut < 0 || rowsQuarantined < 0) {
-            throw new IllegalArgumentException("row counts must not be negative, were: " + rowsIn + ", " + rowsOut
-                    + ", " + rowsQuarantined);
+            throw new IllegalArgumentException(
+                    "row counts must not be negative, were: " + rowsIn + ", " + rowsOut + ", " + rowsQuarantined);
         }
     }
 

@@ -8,9 +8,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One row of {@code ops.runs}: what a job step read, wrote and counted, and how it ended. */
-public record StepRun(String runId, String job, String step, Optional<LocalDate> asOf, Instant startedAt,
-                      Instant endedAt, StepStatus status, StepCounts counts, Map<String, Long> inputSnapshots,
-                      Map<String, Long> outputSnapshots, Optional<String> error) {
+public record StepRun(
+        String runId,
+        String job,
+        String step,
+        Optional<LocalDate> asOf,
+        Instant startedAt,
+        Instant endedAt,
+        StepStatus status,
+        StepCounts counts,
+        Map<String, Long> inputSnapshots,
+        Map<String, Long> outputSnapshots,
+        Optional<String> error) {
 
     public StepRun {
         requireNonNull(runId, "runId is null");

@@ -2,5 +2,6 @@ package io.shoplake.lakehouse;
 
 /** How a recorded step ended. */
 public enum StepStatus {
-    SUCCEEDED, FAILED
+    SUCCEEDED,
+    FAILED
 }

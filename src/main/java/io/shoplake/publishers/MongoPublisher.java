@@ -42,8 +42,8 @@ public final class MongoPublisher {
             requireNonNull(database, "database is null");
             requireNonNull(collection, "collection is null");
             if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
-                throw new IllegalArgumentException("MongoDB URI must start with mongodb:// or mongodb+srv://, was: "
-                        + redact(uri));
+                throw new IllegalArgumentException(
+                        "MongoDB URI must start with mongodb:// or mongodb+srv://, was: " + redact(uri));
             }
         }
 
@@ -54,11 +54,9 @@ public final class MongoPublisher {
     }
 
     /** Counts of one publish: documents written (inserted or replaced) and stale ones deleted. */
-    public record Result(long published, long inserted, long deleted, long documentsForAsOf) {
-    }
+    public record Result(long published, long inserted, long deleted, long documentsForAsOf) {}
 
-    private MongoPublisher() {
-    }
+    private MongoPublisher() {}
 
     /**
      * Publishes {@code rows} (must have customer_id and as_of columns; every column becomes a field) as the documents
@@ -71,8 +69,10 @@ public final class MongoPublisher {
         requireNonNull(runId, "runId is null");
         String day = asOf.toString();
         try (MongoClient client = MongoClients.create(target.uri())) {
-            collection(client, target).createIndex(Indexes.ascending("as_of", "customer_id"),
-                    new IndexOptions().unique(true).name("as_of_customer_id"));
+            collection(client, target)
+                    .createIndex(
+                            Indexes.ascending("as_of", "customer_id"),
+                            new IndexOptions().unique(true).name("as_of_customer_id"));
         }
         LongAccumulator published = rows.sparkSession().sparkContext().longAccumulator("mongo_published");
         LongAccumulator inserted = rows.sparkSession().sparkContext().longAccumulator("mongo_inserted");
@@ -83,8 +83,11 @@ public final class MongoPublisher {
                 List<WriteModel<Document>> batch = new ArrayList<>();
                 while (partition.hasNext()) {
                     Document document = document(partition.next(), columns, day, runId);
-                    batch.add(new ReplaceOneModel<>(Filters.and(Filters.eq("customer_id", document.get("customer_id")),
-                            Filters.eq("as_of", day)), document, new ReplaceOptions().upsert(true)));
+                    batch.add(new ReplaceOneModel<>(
+                            Filters.and(
+                                    Filters.eq("customer_id", document.get("customer_id")), Filters.eq("as_of", day)),
+                            document,
+                            new ReplaceOptions().upsert(true)));
                     if (batch.size() == BATCH) {
                         write(collection, batch, published, inserted);
                     }
@@ -95,15 +98,18 @@ public final class MongoPublisher {
         rows.foreachPartition(writer);
         try (MongoClient client = MongoClients.create(target.uri())) {
             MongoCollection<Document> collection = collection(client, target);
-            DeleteResult deleted = collection.deleteMany(Filters.and(Filters.eq("as_of", day),
-                    Filters.ne("run_id", runId)));
+            DeleteResult deleted =
+                    collection.deleteMany(Filters.and(Filters.eq("as_of", day), Filters.ne("run_id", runId)));
             long remaining = collection.countDocuments(Filters.eq("as_of", day));
             return new Result(published.value(), inserted.value(), deleted.getDeletedCount(), remaining);
         }
     }
 
-    private static void write(MongoCollection<Document> collection, List<WriteModel<Document>> batch,
-                              LongAccumulator published, LongAccumulator inserted) {
+    private static void write(
+            MongoCollection<Document> collection,
+            List<WriteModel<Document>> batch,
+            LongAccumulator published,
+            LongAccumulator inserted) {
         if (batch.isEmpty()) {
             return;
         }

@@ -45,9 +45,19 @@ public final class DqResults {
             return;
         }
         Timestamp checkedAt = Timestamp.from(Instant.now());
-        List<Row> rows = results.stream().map(r -> RowFactory.create(runId, r.tableName(), r.expectation(),
-                r.action().name(), r.rowsChecked(), r.rowsFailed(), r.passed(), r.detail().orElse(null),
-                asOf.map(Date::valueOf).orElse(null), checkedAt)).toList();
+        List<Row> rows = results.stream()
+                .map(r -> RowFactory.create(
+                        runId,
+                        r.tableName(),
+                        r.expectation(),
+                        r.action().name(),
+                        r.rowsChecked(),
+                        r.rowsFailed(),
+                        r.passed(),
+                        r.detail().orElse(null),
+                        asOf.map(Date::valueOf).orElse(null),
+                        checkedAt))
+                .toList();
         lake.append(TABLE, lake.spark().createDataFrame(rows, SCHEMA));
     }
 

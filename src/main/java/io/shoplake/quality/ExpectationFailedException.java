@@ -7,6 +7,7 @@ public final class ExpectationFailedException extends RuntimeException {
 
     public ExpectationFailedException(ExpectationResult result) {
         super("expectation " + result.tableName() + "." + result.expectation() + " failed: " + result.rowsFailed()
-                + " of " + result.rowsChecked() + " rows" + result.detail().map(d -> " (" + d + ")").orElse(""));
+                + " of " + result.rowsChecked() + " rows"
+                + result.detail().map(d -> " (" + d + ")").orElse(""));
     }
 }

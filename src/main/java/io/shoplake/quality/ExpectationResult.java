@@ -9,8 +9,13 @@ import java.util.Optional;
  *
  * @param detail table-level expectations say what they saw (e.g. the latest timestamp); row-level ones have none
  */
-public record ExpectationResult(String tableName, String expectation, Action action, long rowsChecked, long rowsFailed,
-                                Optional<String> detail) {
+public record ExpectationResult(
+        String tableName,
+        String expectation,
+        Action action,
+        long rowsChecked,
+        long rowsFailed,
+        Optional<String> detail) {
 
     public ExpectationResult {
         requireNonNull(tableName, "tableName is null");
@@ -18,8 +23,8 @@ public record ExpectationResult(String tableName, String expectation, Action act
         requireNonNull(action, "action is null");
         requireNonNull(detail, "detail is null");
         if (rowsFailed < 0 || rowsFailed > rowsChecked) {
-            throw new IllegalArgumentException("rows failed must be between 0 and rows checked (" + rowsChecked
-                    + "), was: " + rowsFailed);
+            throw new IllegalArgumentException(
+                    "rows failed must be between 0 and rows checked (" + rowsChecked + "), was: " + rowsFailed);
         }
     }
 

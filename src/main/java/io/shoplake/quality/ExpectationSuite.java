@@ -34,8 +34,8 @@ public record ExpectationSuite(String tableName, List<Expectation> expectations)
         Set<String> names = new HashSet<>();
         for (Expectation expectation : expectations) {
             if (!names.add(expectation.name())) {
-                throw new IllegalArgumentException("expectation names must be unique in " + tableName + ", repeated: "
-                        + expectation.name());
+                throw new IllegalArgumentException(
+                        "expectation names must be unique in " + tableName + ", repeated: " + expectation.name());
             }
         }
     }
@@ -59,23 +59,29 @@ public record ExpectationSuite(String tableName, List<Expectation> expectations)
                 quarantineViolations.add(col(violation));
             }
         }
-        Column rejected = quarantineViolations.isEmpty() ? lit(false)
+        Column rejected = quarantineViolations.isEmpty()
+                ? lit(false)
                 : coalesce(quarantineViolations.toArray(Column[]::new)).isNotNull();
         counts.add(count(when(rejected, lit(1))).as("rows_rejected"));
-        Row totals = marked.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new)).first();
+        Row totals = marked.agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new))
+                .first();
 
         long checked = totals.getLong(0);
         List<ExpectationResult> results = new ArrayList<>();
         for (int i = 0; i < expectations.size(); i++) {
             Expectation expectation = expectations.get(i);
-            results.add(new ExpectationResult(tableName, expectation.name(), expectation.action(), checked,
-                    totals.getLong(i + 1)));
+            results.add(new ExpectationResult(
+                    tableName, expectation.name(), expectation.action(), checked, totals.getLong(i + 1)));
         }
         long rejectedCount = totals.getLong(expectations.size() + 1);
 
-        Column[] original = java.util.Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-        Dataset<Row> valid = marked.where(org.apache.spark.sql.functions.not(rejected)).select(original);
-        Column reasons = quarantineViolations.isEmpty() ? array().cast("array<string>")
+        Column[] original = java.util.Arrays.stream(rows.columns())
+                .map(c -> col("`" + c + "`"))
+                .toArray(Column[]::new);
+        Dataset<Row> valid =
+                marked.where(org.apache.spark.sql.functions.not(rejected)).select(original);
+        Column reasons = quarantineViolations.isEmpty()
+                ? array().cast("array<string>")
                 : array_compact(array(quarantineViolations.toArray(Column[]::new)));
         Dataset<Row> rejects = marked.where(rejected)
                 .withColumn(REASONS, reasons)

@@ -32,16 +32,22 @@ public record Freshness(String name, String column, int maxAgeDays, Action actio
     }
 
     public ExpectationResult check(String tableName, Dataset<Row> rows, LocalDate asOf) {
-        Row totals = rows.agg(count(lit(1)), max(col(column).cast(DataTypes.DateType))).first();
+        Row totals = rows.agg(count(lit(1)), max(col(column).cast(DataTypes.DateType)))
+                .first();
         long checked = totals.getLong(0);
         if (totals.isNullAt(1)) {
-            return new ExpectationResult(tableName, name, action, checked, checked,
-                    Optional.of("no " + column + " at all, as of " + asOf));
+            return new ExpectationResult(
+                    tableName, name, action, checked, checked, Optional.of("no " + column + " at all, as of " + asOf));
         }
         LocalDate latest = totals.getDate(1).toLocalDate();
         long age = ChronoUnit.DAYS.between(latest, asOf);
         boolean stale = age > maxAgeDays;
-        return new ExpectationResult(tableName, name, action, checked, stale ? checked : 0,
+        return new ExpectationResult(
+                tableName,
+                name,
+                action,
+                checked,
+                stale ? checked : 0,
                 Optional.of("latest " + column + " " + latest + " is " + age + " days before as-of " + asOf
                         + " (at most " + maxAgeDays + " allowed)"));
     }

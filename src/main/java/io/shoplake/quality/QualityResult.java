@@ -10,8 +10,12 @@ import org.apache.spark.sql.Row;
  * The outcome of checking a batch: rows that pass (every column as given), rows rejected to quarantine (every column
  * plus {@link ExpectationSuite#REASONS} and {@link ExpectationSuite#REASON}), and one result per expectation.
  */
-public record QualityResult(Dataset<Row> valid, Dataset<Row> rejected, List<ExpectationResult> results, long validCount,
-                            long rejectedCount) {
+public record QualityResult(
+        Dataset<Row> valid,
+        Dataset<Row> rejected,
+        List<ExpectationResult> results,
+        long validCount,
+        long rejectedCount) {
 
     public QualityResult {
         requireNonNull(valid, "valid is null");

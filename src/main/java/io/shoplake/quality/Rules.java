@@ -29,10 +29,10 @@ public final class Rules {
 
     /** Dates and date-times must start with a full {@code yyyy-mm-dd}; Spark alone would read "2016" as 2016-01-01. */
     private static final String DATE_PREFIX = "^\\s*[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([ T].*)?\\s*$";
+
     private static final DataType NUMBER = DataTypes.createDecimalType(38, 10);
 
-    private Rules() {
-    }
+    private Rules() {}
 
     /** The column must hold a value. */
     public static Rule notNull(String column) {
@@ -47,9 +47,11 @@ public final class Rules {
             throw new IllegalArgumentException("unique needs at least one column");
         }
         Column[] cols = names.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Column anyNull = names.stream().map(n -> col(n).isNull()).reduce(Column::or).orElseThrow();
+        Column anyNull =
+                names.stream().map(n -> col(n).isNull()).reduce(Column::or).orElseThrow();
         Column repeats = count(lit(1)).over(Window.partitionBy(cols)).gt(1).and(not(anyNull));
-        Column value = concat_ws(", ", Arrays.stream(cols).map(c -> c.cast(DataTypes.StringType)).toArray(Column[]::new));
+        Column value = concat_ws(
+                ", ", Arrays.stream(cols).map(c -> c.cast(DataTypes.StringType)).toArray(Column[]::new));
         String label = String.join(", ", names);
         return columnRule(label + " is unique", repeats, concat(lit(label + ": not unique in batch: "), value));
     }
@@ -64,12 +66,19 @@ public final class Rules {
         Column tooLow = min.map(m -> number.lt(lit(m))).orElse(lit(false));
         Column tooHigh = max.map(m -> number.gt(lit(m))).orElse(lit(false));
         Column text = col(column).cast(DataTypes.StringType);
-        Column message = when(tooLow, concat(lit(column + ": must be at least " + min.map(BigDecimal::toPlainString).orElse("")
-                + ", was: "), text))
-                .otherwise(concat(lit(column + ": must be at most " + max.map(BigDecimal::toPlainString).orElse("")
-                        + ", was: "), text));
-        String description = column + " in [" + min.map(BigDecimal::toPlainString).orElse("") + ", "
-                + max.map(BigDecimal::toPlainString).orElse("") + "]";
+        Column message = when(
+                        tooLow,
+                        concat(
+                                lit(column + ": must be at least "
+                                        + min.map(BigDecimal::toPlainString).orElse("") + ", was: "),
+                                text))
+                .otherwise(concat(
+                        lit(column + ": must be at most "
+                                + max.map(BigDecimal::toPlainString).orElse("") + ", was: "),
+                        text));
+        String description =
+                column + " in [" + min.map(BigDecimal::toPlainString).orElse("") + ", "
+                        + max.map(BigDecimal::toPlainString).orElse("") + "]";
         return columnRule(description, number.isNotNull().and(tooLow.or(tooHigh)), message);
     }
 
@@ -84,7 +93,9 @@ public final class Rules {
         requireNonNull(regex, "regex is null");
         java.util.regex.Pattern.compile(regex);
         Column text = col(column).cast(DataTypes.StringType);
-        return columnRule(column + " matches " + regex, text.isNotNull().and(not(text.rlike(regex))),
+        return columnRule(
+                column + " matches " + regex,
+                text.isNotNull().and(not(text.rlike(regex))),
                 concat(lit(column + ": does not match " + regex + ": "), text));
     }
 
@@ -96,7 +107,9 @@ public final class Rules {
             throw new IllegalArgumentException("allowed values for " + column + " must not be empty");
         }
         Column text = col(column).cast(DataTypes.StringType);
-        return columnRule(column + " in " + sorted, text.isNotNull().and(not(text.isin(sorted.toArray()))),
+        return columnRule(
+                column + " in " + sorted,
+                text.isNotNull().and(not(text.isin(sorted.toArray()))),
                 concat(lit(column + ": not one of " + sorted + ": "), text));
     }
 
@@ -110,7 +123,9 @@ public final class Rules {
         if (type.isDateLike()) {
             bad = bad.or(not(text.rlike(DATE_PREFIX)));
         }
-        return columnRule(column + " parses as " + type.label(), text.isNotNull().and(bad),
+        return columnRule(
+                column + " parses as " + type.label(),
+                text.isNotNull().and(bad),
                 concat(lit(column + ": not a valid " + type.label() + ": "), text));
     }
 
@@ -119,7 +134,8 @@ public final class Rules {
      * customers). The value is read as the reference column's type; values that do not parse are left to
      * {@link #parsesAs}.
      */
-    public static Rule referenceExists(String column, Dataset<Row> reference, String referenceColumn, String referenceName) {
+    public static Rule referenceExists(
+            String column, Dataset<Row> reference, String referenceColumn, String referenceName) {
         return new ReferenceExists(column, reference, referenceColumn, referenceName);
     }
 
@@ -158,13 +174,19 @@ public final class Rules {
             String keyColumn = violationColumn + "_key";
             String hitColumn = violationColumn + "_hit";
             DataType keyType = reference.schema().apply(referenceColumn).dataType();
-            Dataset<Row> keys = reference.select(col(referenceColumn).as(keyColumn))
-                    .where(col(keyColumn).isNotNull()).distinct().withColumn(hitColumn, lit(true));
+            Dataset<Row> keys = reference
+                    .select(col(referenceColumn).as(keyColumn))
+                    .where(col(keyColumn).isNotNull())
+                    .distinct()
+                    .withColumn(hitColumn, lit(true));
             Column candidate = rows.col(column).try_cast(keyType);
             Column text = rows.col(column).cast(DataTypes.StringType);
             return rows.join(keys, candidate.equalTo(keys.col(keyColumn)), "left")
-                    .withColumn(violationColumn, when(candidate.isNotNull().and(col(hitColumn).isNull()),
-                            concat(lit(column + ": no such " + referenceName + ": "), text)))
+                    .withColumn(
+                            violationColumn,
+                            when(
+                                    candidate.isNotNull().and(col(hitColumn).isNull()),
+                                    concat(lit(column + ": no such " + referenceName + ": "), text)))
                     .drop(keyColumn, hitColumn);
         }
 

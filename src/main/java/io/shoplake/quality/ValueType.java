@@ -16,6 +16,7 @@ public record ValueType(String label, DataType type) {
     public static final ValueType DATE = new ValueType("date", DataTypes.DateType);
     /** A date ({@code 2016-04-05}) or date-time ({@code 2016-04-05 14:23:00}, ISO with {@code T}/offset), UTC. */
     public static final ValueType TIMESTAMP = new ValueType("date-time", DataTypes.TimestampType);
+
     public static final ValueType INTEGER = new ValueType("integer", DataTypes.IntegerType);
     public static final ValueType LONG = new ValueType("integer", DataTypes.LongType);
     public static final ValueType BOOLEAN = new ValueType("boolean", DataTypes.BooleanType);

@@ -76,8 +76,10 @@ public final class EmbeddedKafka implements EmbeddedService {
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
                 Map.entry("controller.quorum.voters", "1@" + Ports.LOOPBACK + ":" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://" + Ports.LOOPBACK + ":" + brokerPort + ",CONTROLLER://"
-                        + Ports.LOOPBACK + ":" + controllerPort),
+                Map.entry(
+                        "listeners",
+                        "PLAINTEXT://" + Ports.LOOPBACK + ":" + brokerPort + ",CONTROLLER://" + Ports.LOOPBACK + ":"
+                                + controllerPort),
                 Map.entry("advertised.listeners", "PLAINTEXT://" + Ports.LOOPBACK + ":" + brokerPort),
                 Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
                 Map.entry("controller.listener.names", "CONTROLLER"),
@@ -113,8 +115,10 @@ public final class EmbeddedKafka implements EmbeddedService {
     /** Formats a new log folder (a restart skips this and keeps its topics). */
     private static void format(Path configFile) {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        int code = StorageTool.execute(new String[] {"format", "--ignore-formatted",
-                "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()},
+        int code = StorageTool.execute(
+                new String[] {
+                    "format", "--ignore-formatted", "-t", Uuid.randomUuid().toString(), "-c", configFile.toString()
+                },
                 new PrintStream(captured, true, StandardCharsets.UTF_8));
         if (code != 0) {
             throw new ServiceStartException("cannot format Kafka storage (exit " + code + "): "
@@ -141,7 +145,9 @@ public final class EmbeddedKafka implements EmbeddedService {
     /** Creates topics (one partition each unless given) and waits until they exist. */
     public void createTopic(String name, int partitions) {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating topic " + name);

@@ -150,7 +150,7 @@ public final class EmbeddedMariaDb implements EmbeddedService {
             throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ", was: " + name);
         }
         try (Connection connection = connect("");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS `" + name + "`");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
@@ -169,11 +169,12 @@ public final class EmbeddedMariaDb implements EmbeddedService {
     private long createDatabaseAndReadPid() throws IOException {
         createDatabase(DATABASE);
         try (Connection connection = connect(DATABASE);
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT @@pid_file")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT @@pid_file")) {
             rows.next();
             Path pidFile = Path.of(rows.getString(1));
-            Path resolved = pidFile.isAbsolute() ? pidFile : dataDirectory.resolve("db").resolve(pidFile);
+            Path resolved =
+                    pidFile.isAbsolute() ? pidFile : dataDirectory.resolve("db").resolve(pidFile);
             return Long.parseLong(Files.readString(resolved).trim());
         } catch (SQLException e) {
             throw new IOException("cannot read the MariaDB pid: " + e.getMessage(), e);
@@ -188,7 +189,8 @@ public final class EmbeddedMariaDb implements EmbeddedService {
     private static File keptDataDirectory(Path dataDirectory) {
         String path = dataDirectory.toString();
         return path.startsWith(System.getProperty("java.io.tmpdir")) && path.startsWith("/")
-                ? new File("/." + path) : dataDirectory.toFile();
+                ? new File("/." + path)
+                : dataDirectory.toFile();
     }
 
     private static boolean isEmpty(Path folder) throws IOException {
@@ -240,13 +242,18 @@ public final class EmbeddedMariaDb implements EmbeddedService {
             return cache;
         }
         Files.createDirectories(cache.getParent());
-        try (FileChannel channel = FileChannel.open(cache.getParent().resolve(version + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(
+                        cache.getParent().resolve(version + ".lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
             if (!Files.exists(complete)) {
                 Util.extractFromClasspathToFile(location, cache.toFile());
-                try (Stream<Path> files = Stream.concat(Files.list(cache.resolve("bin")),
-                        Files.exists(cache.resolve("scripts")) ? Files.list(cache.resolve("scripts")) : Stream.empty())) {
+                try (Stream<Path> files = Stream.concat(
+                        Files.list(cache.resolve("bin")),
+                        Files.exists(cache.resolve("scripts"))
+                                ? Files.list(cache.resolve("scripts"))
+                                : Stream.empty())) {
                     files.forEach(file -> {
                         try {
                             Util.forceExecutable(file.toFile());
@@ -282,9 +289,13 @@ public final class EmbeddedMariaDb implements EmbeddedService {
         @Override
         protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
             File baseDir = configuration.getBaseDir();
-            ManagedProcessBuilder builder = new ManagedProcessBuilder(configuration.getExecutable(DBConfiguration.Executable.InstallDB));
+            ManagedProcessBuilder builder =
+                    new ManagedProcessBuilder(configuration.getExecutable(DBConfiguration.Executable.InstallDB));
             builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
-            builder.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(), configuration.getLibDir().getAbsolutePath());
+            builder.getEnvironment()
+                    .put(
+                            configuration.getOSLibraryEnvironmentVarName(),
+                            configuration.getLibDir().getAbsolutePath());
             builder.setWorkingDirectory(baseDir);
             builder.addFileArgument("--datadir", configuration.getDataDir().getCanonicalFile());
             builder.addFileArgument("--basedir", baseDir);

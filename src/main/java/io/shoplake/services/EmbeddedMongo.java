@@ -31,7 +31,8 @@ public final class EmbeddedMongo implements EmbeddedService {
         try {
             server.bind(Ports.LOOPBACK, port);
             InetSocketAddress address = server.getLocalAddress();
-            return new EmbeddedMongo(server, address.getPort(), dataDirectory.toAbsolutePath().normalize());
+            return new EmbeddedMongo(
+                    server, address.getPort(), dataDirectory.toAbsolutePath().normalize());
         } catch (RuntimeException e) {
             server.shutdownNow();
             throw new ServiceStartException(ServiceKind.MONGODB, e);

@@ -25,7 +25,8 @@ public final class EmbeddedPostgres implements EmbeddedService {
     private final Path dataDirectory;
     private final long processId;
 
-    private EmbeddedPostgres(io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDirectory, long processId) {
+    private EmbeddedPostgres(
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDirectory, long processId) {
         this.server = server;
         this.dataDirectory = dataDirectory;
         this.processId = processId;
@@ -105,7 +106,7 @@ public final class EmbeddedPostgres implements EmbeddedService {
             throw new IllegalArgumentException("database name must be letters, digits and '_', was: " + name);
         }
         try (Connection connection = connect("postgres");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'");
             if (!exists.next()) {
                 statement.execute("CREATE DATABASE \"" + name + "\"");
@@ -127,6 +128,8 @@ public final class EmbeddedPostgres implements EmbeddedService {
     /** The postmaster's pid: the first line of {@code postmaster.pid} (pg_ctl starts it detached). */
     private static long postmasterPid(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
-        return Files.exists(pidFile) ? Long.parseLong(Files.readAllLines(pidFile).get(0).trim()) : 0;
+        return Files.exists(pidFile)
+                ? Long.parseLong(Files.readAllLines(pidFile).get(0).trim())
+                : 0;
     }
 }

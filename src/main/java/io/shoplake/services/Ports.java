@@ -14,8 +14,7 @@ public final class Ports {
 
     public static final String LOOPBACK = "127.0.0.1";
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** A port nobody listens on right now, chosen by the operating system. */
     public static int free() {

@@ -35,7 +35,9 @@ public final class ServiceControl {
 
     /** {@code stateDirectory}: the lake's {@code state/services} folder. */
     public ServiceControl(Path stateDirectory) {
-        this.stateDirectory = requireNonNull(stateDirectory, "stateDirectory is null").toAbsolutePath().normalize();
+        this.stateDirectory = requireNonNull(stateDirectory, "stateDirectory is null")
+                .toAbsolutePath()
+                .normalize();
     }
 
     public Path stateDirectory() {
@@ -54,10 +56,17 @@ public final class ServiceControl {
         }
         ServiceRecord recorded = record.get();
         if (isHost(recorded.hostPid())) {
-            return new ServiceStatus(kind, ServiceStatus.State.RUNNING, record, Ports.accepts(recorded.port()) ? ""
-                    : "not accepting connections on port " + recorded.port() + "; see " + recorded.log());
+            return new ServiceStatus(
+                    kind,
+                    ServiceStatus.State.RUNNING,
+                    record,
+                    Ports.accepts(recorded.port())
+                            ? ""
+                            : "not accepting connections on port " + recorded.port() + "; see " + recorded.log());
         }
-        List<Long> orphans = recorded.serverPids().stream().filter(pid -> isServer(kind, pid)).toList();
+        List<Long> orphans = recorded.serverPids().stream()
+                .filter(pid -> isServer(kind, pid))
+                .toList();
         String note = "host " + recorded.hostPid() + " is gone"
                 + (orphans.isEmpty() ? "" : "; orphaned server process " + orphans + " still runs")
                 + "; run `services down` to clean up";
@@ -117,7 +126,8 @@ public final class ServiceControl {
         // In parallel (own threads: the common pool has one thread on two cores): each host takes seconds to stop.
         ExecutorService threads = Executors.newCachedThreadPool();
         try {
-            List<CompletableFuture<ServiceStatus>> stopping = kinds.stream().sorted()
+            List<CompletableFuture<ServiceStatus>> stopping = kinds.stream()
+                    .sorted()
                     .map(kind -> CompletableFuture.supplyAsync(() -> stop(kind), threads))
                     .toList();
             return stopping.stream().map(CompletableFuture::join).collect(Collectors.toList());
@@ -147,7 +157,10 @@ public final class ServiceControl {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + file, e);
         }
-        return new ServiceStatus(kind, ServiceStatus.State.STOPPED, record,
+        return new ServiceStatus(
+                kind,
+                ServiceStatus.State.STOPPED,
+                record,
                 stopped.isEmpty() ? "no process was left" : "stopped " + String.join(", ", stopped));
     }
 
@@ -173,9 +186,12 @@ public final class ServiceControl {
         try {
             Files.createDirectories(stateDirectory);
             Path log = stateDirectory.resolve(kind.id() + ".log");
-            List<String> command = hostCommand(List.of(kind.id(), stateDirectory.resolve(kind.id()).toString(),
+            List<String> command = hostCommand(List.of(
+                    kind.id(),
+                    stateDirectory.resolve(kind.id()).toString(),
                     String.valueOf(Ports.preferred(kind.preferredPort())),
-                    ServiceRecord.file(stateDirectory, kind).toString(), log.toString()));
+                    ServiceRecord.file(stateDirectory, kind).toString(),
+                    log.toString()));
             return new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
@@ -198,7 +214,9 @@ public final class ServiceControl {
                 break;
             }
         }
-        command.add(ProcessHandle.current().info().command()
+        command.add(ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // A debugger agent would clash on its port; the host needs none.
@@ -223,18 +241,22 @@ public final class ServiceControl {
                 return record.get();
             }
             if (!host.isAlive()) {
-                throw new ServiceStartException(kind.id() + " did not start: " + lastError(log) + " (log: " + log + ")");
+                throw new ServiceStartException(
+                        kind.id() + " did not start: " + lastError(log) + " (log: " + log + ")");
             }
             sleep(100);
         }
         host.destroyForcibly();
-        throw new ServiceStartException(kind.id() + " did not start within " + timeout.toSeconds() + " s (log: " + log + ")");
+        throw new ServiceStartException(
+                kind.id() + " did not start within " + timeout.toSeconds() + " s (log: " + log + ")");
     }
 
     private static String lastError(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
-            return lines.stream().filter(line -> line.startsWith("error: ")).reduce((a, b) -> b)
+            return lines.stream()
+                    .filter(line -> line.startsWith("error: "))
+                    .reduce((a, b) -> b)
                     .map(line -> line.substring("error: ".length()))
                     .orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
         } catch (IOException e) {
@@ -248,7 +270,9 @@ public final class ServiceControl {
 
     /** A live JVM at that pid (guards against a recycled pid now used by something else). */
     static boolean isHost(long pid) {
-        return commandOf(pid).map(command -> command.endsWith("java") || command.contains("/java")).orElse(false);
+        return commandOf(pid)
+                .map(command -> command.endsWith("java") || command.contains("/java"))
+                .orElse(false);
     }
 
     /** A live server process of that kind at that pid. */
@@ -262,7 +286,9 @@ public final class ServiceControl {
     }
 
     private static Optional<String> commandOf(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).flatMap(handle -> handle.info().command());
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .flatMap(handle -> handle.info().command());
     }
 
     private static void sleep(long millis) {

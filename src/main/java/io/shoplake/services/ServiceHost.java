@@ -14,8 +14,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ServiceHost {
 
-    private ServiceHost() {
-    }
+    private ServiceHost() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length != 5) {
@@ -36,15 +35,29 @@ public final class ServiceHost {
             return;
         }
         long pid = ProcessHandle.current().pid();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } finally {
-                ServiceRecord.read(stateFile).filter(record -> record.hostPid() == pid).ifPresent(record -> delete(stateFile));
-            }
-        }, "stop-" + kind.id()));
-        new ServiceRecord(kind.id(), server.url(), server.user(), server.port(), pid, server.processIds(),
-                server.dataDirectory().toString(), args[4], Instant.now()).write(stateFile);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                server.close();
+                            } finally {
+                                ServiceRecord.read(stateFile)
+                                        .filter(record -> record.hostPid() == pid)
+                                        .ifPresent(record -> delete(stateFile));
+                            }
+                        },
+                        "stop-" + kind.id()));
+        new ServiceRecord(
+                        kind.id(),
+                        server.url(),
+                        server.user(),
+                        server.port(),
+                        pid,
+                        server.processIds(),
+                        server.dataDirectory().toString(),
+                        args[4],
+                        Instant.now())
+                .write(stateFile);
         System.err.println(kind.id() + " ready at " + server.url());
         new CountDownLatch(1).await();
     }

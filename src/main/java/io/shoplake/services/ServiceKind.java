@@ -36,8 +36,11 @@ public enum ServiceKind {
 
     public static ServiceKind parse(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(kind -> kind.id.equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown service '" + name + "' (known: " + names() + ")"));
+        return Arrays.stream(values())
+                .filter(kind -> kind.id.equals(wanted))
+                .findFirst()
+                .orElseThrow(
+                        () -> new IllegalArgumentException("unknown service '" + name + "' (known: " + names() + ")"));
     }
 
     /** Parses a comma-separated list such as {@code mariadb,kafka}. */
@@ -49,7 +52,8 @@ public enum ServiceKind {
             }
         }
         if (kinds.isEmpty()) {
-            throw new IllegalArgumentException("service list must name at least one service (known: " + names() + "), was: '" + names + "'");
+            throw new IllegalArgumentException(
+                    "service list must name at least one service (known: " + names() + "), was: '" + names + "'");
         }
         return kinds;
     }

@@ -29,8 +29,16 @@ import java.util.Optional;
  * @param log the host's log file
  * @param startedAt when the server became ready
  */
-public record ServiceRecord(String service, String url, String user, int port, long hostPid, List<Long> serverPids,
-                            String dataDir, String log, Instant startedAt) {
+public record ServiceRecord(
+        String service,
+        String url,
+        String user,
+        int port,
+        long hostPid,
+        List<Long> serverPids,
+        String dataDir,
+        String log,
+        Instant startedAt) {
 
     static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -77,8 +85,10 @@ public record ServiceRecord(String service, String url, String user, int port, l
         try {
             return Optional.of(JSON.readValue(file.toFile(), ServiceRecord.class));
         } catch (IOException e) {
-            throw new IllegalStateException("unreadable service state " + file + ": "
-                    + e.getMessage().lines().findFirst().orElse("") + " (delete it if no server runs)", e);
+            throw new IllegalStateException(
+                    "unreadable service state " + file + ": "
+                            + e.getMessage().lines().findFirst().orElse("") + " (delete it if no server runs)",
+                    e);
         }
     }
 }

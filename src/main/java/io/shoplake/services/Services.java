@@ -47,8 +47,8 @@ public final class Services implements AutoCloseable {
         Map<ServiceKind, CompletableFuture<EmbeddedService>> starting = new EnumMap<>(ServiceKind.class);
         // Own threads: the common pool has a single thread on a two-core machine.
         ExecutorService threads = Executors.newCachedThreadPool();
-        ports.forEach((kind, port) -> starting.put(kind,
-                CompletableFuture.supplyAsync(() -> start(kind, directory.resolve(kind.id()), port), threads)));
+        ports.forEach((kind, port) -> starting.put(
+                kind, CompletableFuture.supplyAsync(() -> start(kind, directory.resolve(kind.id()), port), threads)));
         threads.shutdown();
         Map<ServiceKind, EmbeddedService> started = new EnumMap<>(ServiceKind.class);
         RuntimeException failure = null;

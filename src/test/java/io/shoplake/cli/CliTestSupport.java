@@ -7,11 +7,9 @@ import java.io.StringWriter;
 public final class CliTestSupport {
 
     /** Exit code and captured streams of one CLI run. */
-    public record CliResult(int exitCode, String out, String err) {
-    }
+    public record CliResult(int exitCode, String out, String err) {}
 
-    private CliTestSupport() {
-    }
+    private CliTestSupport() {}
 
     public static CliResult run(String... args) {
         StringWriter out = new StringWriter();

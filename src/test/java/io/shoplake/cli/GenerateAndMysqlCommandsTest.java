@@ -28,13 +28,26 @@ class GenerateAndMysqlCommandsTest {
 
     @Test
     void generateWritesTheFiveTablesAndReportsThem() throws IOException {
-        CliResult result = CliTestSupport.run("generate", "orders", "--out", temp.toString(), "--customers", "40",
-                "--days", "60", "--seed", "5", "--defects", "0", "--json");
+        CliResult result = CliTestSupport.run(
+                "generate",
+                "orders",
+                "--out",
+                temp.toString(),
+                "--customers",
+                "40",
+                "--days",
+                "60",
+                "--seed",
+                "5",
+                "--defects",
+                "0",
+                "--json");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("\"table\" : \"order_details\"").contains("\"defective_rows\" : 0");
         try (var files = Files.list(temp)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                    "customers.csv", "employees.csv", "order_details.csv", "orders.csv", "products.csv");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly(
+                            "customers.csv", "employees.csv", "order_details.csv", "orders.csv", "products.csv");
         }
         assertThat(Files.readAllLines(temp.resolve("customers.csv"))).hasSize(41);
     }
@@ -52,19 +65,44 @@ class GenerateAndMysqlCommandsTest {
     @Test
     void mysqlLoadPrintsCountsAndRulesAndWritesEveryReject() throws IOException {
         Path data = temp.resolve("data");
-        assertThat(CliTestSupport.run("generate", "orders", "--out", data.toString(), "--customers", "60",
-                "--defects", "0.05", "--seed", "11").exitCode()).isZero();
+        assertThat(CliTestSupport.run(
+                                "generate",
+                                "orders",
+                                "--out",
+                                data.toString(),
+                                "--customers",
+                                "60",
+                                "--defects",
+                                "0.05",
+                                "--seed",
+                                "11")
+                        .exitCode())
+                .isZero();
         Path rejects = temp.resolve("rejects.csv");
-        CliResult result = CliTestSupport.run("mysql", "load", "--from", data.toString(), "--url",
-                server.jdbcUrl("cli_load"), "--batch", "50", "--rejects", rejects.toString());
+        CliResult result = CliTestSupport.run(
+                "mysql",
+                "load",
+                "--from",
+                data.toString(),
+                "--url",
+                server.jdbcUrl("cli_load"),
+                "--batch",
+                "50",
+                "--rejects",
+                rejects.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("table_rows").contains("rejected rows by rule")
+        assertThat(result.out())
+                .contains("table_rows")
+                .contains("rejected rows by rule")
                 .contains("loaded into cli_load");
         List<String> lines = Files.readAllLines(rejects);
         assertThat(lines.get(0)).isEqualTo("table,file,line,reason,raw_record");
         // the rules table lists a count per rule; the file holds one line per rejected row
-        long total = result.out().lines().filter(l -> l.matches("^(customers|employees|products|orders|order_details)\\s+\\d+.*"))
-                .mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[4])).sum();
+        long total = result.out()
+                .lines()
+                .filter(l -> l.matches("^(customers|employees|products|orders|order_details)\\s+\\d+.*"))
+                .mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[4]))
+                .sum();
         assertThat(lines).hasSize((int) total + 1);
     }
 
@@ -73,8 +111,8 @@ class GenerateAndMysqlCommandsTest {
         Path data = temp.resolve("data");
         CliTestSupport.run("generate", "orders", "--out", data.toString(), "--customers", "5");
         int port = io.shoplake.services.Ports.free();
-        CliResult result = CliTestSupport.run("mysql", "load", "--from", data.toString(), "--url",
-                "jdbc:mysql://127.0.0.1:" + port + "/x");
+        CliResult result = CliTestSupport.run(
+                "mysql", "load", "--from", data.toString(), "--url", "jdbc:mysql://127.0.0.1:" + port + "/x");
         assertThat(result.exitCode()).isEqualTo(Main.RUN_FAILED);
         assertThat(result.err().lines().toList()).hasSize(1);
         assertThat(result.err()).startsWith("error: cannot connect to MySQL at 127.0.0.1:" + port);

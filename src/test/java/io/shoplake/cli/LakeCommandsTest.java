@@ -15,8 +15,8 @@ class LakeCommandsTest {
 
     @Test
     void sqlPrintsJsonArraysWithNullsAndCsvWithQuoting() {
-        CliResult json = CliTestSupport.run("sql", "SELECT 1 AS n, CAST(NULL AS STRING) AS s, 'a,b' AS t",
-                "--json", "--lake", lake.toString());
+        CliResult json = CliTestSupport.run(
+                "sql", "SELECT 1 AS n, CAST(NULL AS STRING) AS s, 'a,b' AS t", "--json", "--lake", lake.toString());
         assertThat(json.exitCode()).isZero();
         assertThat(json.out().strip()).isEqualTo("[\n  {\"n\":1,\"s\":null,\"t\":\"a,b\"}\n]");
 
@@ -27,7 +27,8 @@ class LakeCommandsTest {
     @Test
     void queriesSeeTablesWrittenThroughTheLake() {
         assertThat(CliTestSupport.run("sql", "CREATE TABLE gold.t (id INT) USING iceberg", "--lake", lake.toString())
-                .exitCode()).isZero();
+                        .exitCode())
+                .isZero();
         CliTestSupport.run("sql", "INSERT INTO gold.t VALUES (1), (2)", "--lake", lake.toString());
 
         CliResult tables = CliTestSupport.run("tables", "--json", "--lake", lake.toString());
@@ -39,7 +40,9 @@ class LakeCommandsTest {
     void anUnknownTableIsAUsageErrorOnOneLine() {
         CliResult result = CliTestSupport.run("sql", "SELECT * FROM silver.nothing", "--lake", lake.toString());
         assertThat(result.exitCode()).isEqualTo(Main.USAGE);
-        assertThat(result.err().strip()).startsWith("error: invalid query: [TABLE_OR_VIEW_NOT_FOUND]").doesNotContain("\n");
+        assertThat(result.err().strip())
+                .startsWith("error: invalid query: [TABLE_OR_VIEW_NOT_FOUND]")
+                .doesNotContain("\n");
     }
 
     @Test

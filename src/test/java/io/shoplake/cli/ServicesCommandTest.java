@@ -27,8 +27,7 @@ class ServicesCommandTest {
 
     private final List<Long> started = new ArrayList<>();
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     private Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -71,15 +70,17 @@ class ServicesCommandTest {
         assertThat(up.get("mongodb").get("url").asText()).matches("mongodb://127\\.0\\.0\\.1:\\d+");
         assertThat(up.get("kafka").get("url").asText()).matches("127\\.0\\.0\\.1:\\d+");
         assertThat(Files.exists(lake.resolve("state/services/mariadb.json"))).isTrue();
-        try (Connection connection = DriverManager.getConnection(mariadb.get("url").asText(), "root", "");
-             ResultSet rows = connection.createStatement().executeQuery("SELECT 6 * 7")) {
+        try (Connection connection =
+                        DriverManager.getConnection(mariadb.get("url").asText(), "root", "");
+                ResultSet rows = connection.createStatement().executeQuery("SELECT 6 * 7")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(42);
         }
 
         // The host outlives the command that started it, and a second `up` leaves it alone.
         Map<String, JsonNode> again = statusByService("services", "up", "--only", "mariadb", "--json");
-        assertThat(again.get("mariadb").get("host_pid").asLong()).isEqualTo(mariadb.get("host_pid").asLong());
+        assertThat(again.get("mariadb").get("host_pid").asLong())
+                .isEqualTo(mariadb.get("host_pid").asLong());
         assertThat(again.get("mariadb").get("note").asText()).isEqualTo("already running");
 
         Map<String, JsonNode> status = statusByService("services", "status", "--json");
@@ -90,7 +91,8 @@ class ServicesCommandTest {
         long mariadbd = mariadb.get("server_pids").get(0).asLong();
         long postmaster = up.get("postgres").get("server_pids").get(0).asLong();
         for (String service : List.of("mariadb", "postgres")) {
-            ProcessHandle host = ProcessHandle.of(up.get(service).get("host_pid").asLong()).orElseThrow();
+            ProcessHandle host =
+                    ProcessHandle.of(up.get(service).get("host_pid").asLong()).orElseThrow();
             host.destroyForcibly();
             host.onExit().get();
         }
@@ -102,7 +104,10 @@ class ServicesCommandTest {
         Result down = run("services", "down");
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(down.out()).contains("orphaned server " + mariadbd).contains("orphaned server " + postmaster);
-        for (long pid : List.of(mariadbd, postmaster, up.get("mongodb").get("host_pid").asLong(),
+        for (long pid : List.of(
+                mariadbd,
+                postmaster,
+                up.get("mongodb").get("host_pid").asLong(),
                 up.get("kafka").get("host_pid").asLong())) {
             assertThat(gone(pid)).as("process %d is gone", pid).isTrue();
         }

@@ -42,16 +42,23 @@ class FlyerEngagementConfigTest {
                   close-event: flyer_close
                 """);
         MetricSettings fromFile = ShoplakeConfig.load(file).flyerEngagement().settings();
-        assertThat(fromFile).isEqualTo(new MetricSettings(List.of("flyer_open"), ViewEnd.NEXT_VIEW, Attribution.NEXT,
-                Duration.ofSeconds(7600), Optional.of("flyer_close")));
-        assertThat(fromFile.overriddenBy(null, "next-event", null, "2h", "").describe()).isEqualTo(
-                "view-events=flyer_open view-ends-at=next-event attribute-to=next max-gap=2h close-event=none");
+        assertThat(fromFile)
+                .isEqualTo(new MetricSettings(
+                        List.of("flyer_open"),
+                        ViewEnd.NEXT_VIEW,
+                        Attribution.NEXT,
+                        Duration.ofSeconds(7600),
+                        Optional.of("flyer_close")));
+        assertThat(fromFile.overriddenBy(null, "next-event", null, "2h", "").describe())
+                .isEqualTo(
+                        "view-events=flyer_open view-ends-at=next-event attribute-to=next max-gap=2h close-event=none");
     }
 
     @Test
     void aBadValueNamesTheRuleAndTheValue() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), "flyer-engagement:\n  view-ends-at: whenever\n");
-        assertThatThrownBy(() -> ShoplakeConfig.load(file)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> ShoplakeConfig.load(file))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ": view-ends-at must be next-event or next-view, was: whenever");
     }
 }

@@ -41,7 +41,8 @@ class DemoLakeTest {
     void aFolderWithOtherContentIsRefusedAndLeftAlone() throws IOException {
         Path lake = temp.resolve("lake");
         Files.createDirectories(lake.resolve("silver"));
-        assertThatThrownBy(() -> Demo.prepareLake(lake)).isInstanceOf(DemoException.class)
+        assertThatThrownBy(() -> Demo.prepareLake(lake))
+                .isInstanceOf(DemoException.class)
                 .hasMessage("refusing to reuse " + lake + ": it is not empty and not an earlier demo's lake (no "
                         + ".shoplake-demo file); choose another --lake");
         assertThat(lake.resolve("silver")).isDirectory();
@@ -49,9 +50,17 @@ class DemoLakeTest {
 
     @Test
     void theStepsAreTheDocumentedFlowInOrder() {
-        assertThat(Demo.steps()).extracting(Demo.Step::name).containsExactly(
-                "start embedded MariaDB and MongoDB", "generate orders (with defects)", "load MySQL",
-                "ingest MySQL into bronze over JDBC", "build silver with quarantine", "order-pattern report",
-                "next-order prediction, buyer list to MongoDB", "summary of every table", "stop services");
+        assertThat(Demo.steps())
+                .extracting(Demo.Step::name)
+                .containsExactly(
+                        "start embedded MariaDB and MongoDB",
+                        "generate orders (with defects)",
+                        "load MySQL",
+                        "ingest MySQL into bronze over JDBC",
+                        "build silver with quarantine",
+                        "order-pattern report",
+                        "next-order prediction, buyer list to MongoDB",
+                        "summary of every table",
+                        "stop services");
     }
 }

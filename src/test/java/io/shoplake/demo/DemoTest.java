@@ -37,30 +37,40 @@ class DemoTest {
         AtomicReference<SilverBuildReport> silver = new AtomicReference<>();
         AtomicReference<OrderPatternReport> patterns = new AtomicReference<>();
         StringWriter text = new StringWriter();
-        DemoResult result = Demo.run(settings, () -> {
-            lake.set(TestSpark.freshLake(lakeDirectory));
-            return lake.get();
-        }, new PrintWriter(text), new BufferedReader(new StringReader("")), new DemoReporter() {
-            @Override
-            public void silverBuilt(PrintWriter out, SilverBuildReport report) {
-                silver.set(report);
-                out.println("silver built");
-            }
+        DemoResult result = Demo.run(
+                settings,
+                () -> {
+                    lake.set(TestSpark.freshLake(lakeDirectory));
+                    return lake.get();
+                },
+                new PrintWriter(text),
+                new BufferedReader(new StringReader("")),
+                new DemoReporter() {
+                    @Override
+                    public void silverBuilt(PrintWriter out, SilverBuildReport report) {
+                        silver.set(report);
+                        out.println("silver built");
+                    }
 
-            @Override
-            public void orderPatterns(PrintWriter out, OrderPatternReport report) {
-                patterns.set(report);
-                out.println("patterns reported");
-            }
-        });
+                    @Override
+                    public void orderPatterns(PrintWriter out, OrderPatternReport report) {
+                        patterns.set(report);
+                        out.println("patterns reported");
+                    }
+                });
 
-        assertThat(result.timings()).extracting(Demo.StepTiming::name)
+        assertThat(result.timings())
+                .extracting(Demo.StepTiming::name)
                 .isEqualTo(Demo.steps().stream().map(Demo.Step::name).toList());
         String output = text.toString();
-        assertThat(output).contains("== 1/9 start embedded MariaDB and MongoDB").contains("silver built")
-                .contains("patterns reported").contains("quarantined, by reason");
+        assertThat(output)
+                .contains("== 1/9 start embedded MariaDB and MongoDB")
+                .contains("silver built")
+                .contains("patterns reported")
+                .contains("quarantined, by reason");
         // The prediction step: the collection holds exactly the buyers published, or the fit was declined in one line.
-        java.util.regex.Matcher buyers = java.util.regex.Pattern.compile("next 7 days\\): (\\d+) customers; (\\d+) published")
+        java.util.regex.Matcher buyers = java.util.regex.Pattern.compile(
+                        "next 7 days\\): (\\d+) customers; (\\d+) published")
                 .matcher(output);
         if (buyers.find()) {
             assertThat(buyers.group(2)).isEqualTo(buyers.group(1));
@@ -76,20 +86,29 @@ class DemoTest {
         assertThat(lakehouse.read(TableId.silver("products")).count()).isEqualTo(200);
         // bronze holds exactly what MySQL held after its load
         MysqlLoadResult mysql = result.mysqlLoad();
-        assertThat(lakehouse.read(TableId.bronze("orders")).count()).isEqualTo(mysql.table("orders").tableRows());
-        assertThat(lakehouse.read(TableId.bronze("order_details")).count()).isEqualTo(mysql.table("order_details").tableRows());
+        assertThat(lakehouse.read(TableId.bronze("orders")).count())
+                .isEqualTo(mysql.table("orders").tableRows());
+        assertThat(lakehouse.read(TableId.bronze("order_details")).count())
+                .isEqualTo(mysql.table("order_details").tableRows());
         // MySQL typed and referenced every order, so silver keeps them all; order items with negative numbers
         // (which a typed database accepts) are quarantined, nothing else
-        assertThat(lakehouse.read(TableId.silver("orders")).count()).isEqualTo(mysql.table("orders").tableRows());
+        assertThat(lakehouse.read(TableId.silver("orders")).count())
+                .isEqualTo(mysql.table("orders").tableRows());
         long items = lakehouse.read(TableId.silver("order_items")).count();
-        long quarantinedItems = lakehouse.read(TableId.parse("quarantine.silver_order_items")).count();
-        assertThat(items + quarantinedItems).isEqualTo(mysql.table("order_details").tableRows());
+        long quarantinedItems =
+                lakehouse.read(TableId.parse("quarantine.silver_order_items")).count();
+        assertThat(items + quarantinedItems)
+                .isEqualTo(mysql.table("order_details").tableRows());
         assertThat(quarantinedItems).isPositive();
         assertThat(patterns.get().orders()).isEqualTo(mysql.table("orders").tableRows());
 
         // the services were stopped: MariaDB no longer accepts connections
-        String url = output.lines().filter(l -> l.contains("MariaDB (MySQL protocol): ")).findFirst().orElseThrow()
+        String url = output.lines()
+                .filter(l -> l.contains("MariaDB (MySQL protocol): "))
+                .findFirst()
+                .orElseThrow()
                 .replaceAll(".*MariaDB \\(MySQL protocol\\): (\\S+).*", "$1");
-        assertThatThrownBy(() -> DriverManager.getConnection(url, "root", "").close()).isInstanceOf(java.sql.SQLException.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "root", "").close())
+                .isInstanceOf(java.sql.SQLException.class);
     }
 }

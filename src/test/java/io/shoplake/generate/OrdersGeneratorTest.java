@@ -35,7 +35,11 @@ class OrdersGeneratorTest {
     Path temp;
 
     private static OrdersGeneratorSettings small() {
-        return OrdersGeneratorSettings.defaults().withCustomers(300).withProducts(40).withDays(120).withSeed(7);
+        return OrdersGeneratorSettings.defaults()
+                .withCustomers(300)
+                .withProducts(40)
+                .withDays(120)
+                .withSeed(7);
     }
 
     @Test
@@ -45,7 +49,9 @@ class OrdersGeneratorTest {
         new OrdersGenerator(small().withSeed(8)).generate(temp.resolve("c"));
         for (String table : OrderSources.LOAD_ORDER) {
             byte[] a = Files.readAllBytes(temp.resolve("a/" + table + ".csv"));
-            assertThat(Files.readAllBytes(temp.resolve("b/" + table + ".csv"))).as(table).isEqualTo(a);
+            assertThat(Files.readAllBytes(temp.resolve("b/" + table + ".csv")))
+                    .as(table)
+                    .isEqualTo(a);
         }
         assertThat(Files.readAllBytes(temp.resolve("c/orders.csv")))
                 .isNotEqualTo(Files.readAllBytes(temp.resolve("a/orders.csv")));
@@ -54,7 +60,9 @@ class OrdersGeneratorTest {
     @Test
     void headersAreTheSourceContractAndRowCountsMatchTheFiles() throws IOException {
         GeneratedOrders result = new OrdersGenerator(small()).generate(temp);
-        assertThat(result.tables()).extracting(GeneratedOrders.TableFiles::table).isEqualTo(OrderSources.LOAD_ORDER);
+        assertThat(result.tables())
+                .extracting(GeneratedOrders.TableFiles::table)
+                .isEqualTo(OrderSources.LOAD_ORDER);
         for (String table : OrderSources.LOAD_ORDER) {
             List<String> lines = lines(temp.resolve(table + ".csv"));
             assertThat(lines.get(0)).isEqualTo(String.join(",", OrderSources.COLUMNS.get(table)));
@@ -113,7 +121,9 @@ class OrdersGeneratorTest {
             assertThat(Integer.parseInt(item[2])).isPositive();
             assertThat(new java.math.BigDecimal(item[3])).isPositive();
             LocalDate.parse(item[6]);
-            assertThat(itemKeys.add(item[0] + "/" + item[1])).as("unique (order_id, product_id)").isTrue();
+            assertThat(itemKeys.add(item[0] + "/" + item[1]))
+                    .as("unique (order_id, product_id)")
+                    .isTrue();
             ordersWithItems.add(item[0]);
         }
         assertThat(ordersWithItems).isEqualTo(orders);
@@ -131,26 +141,40 @@ class OrdersGeneratorTest {
 
     @Test
     void defectsComeAtRoughlyTheAskedRateAndEveryBrokenLineIsCounted() throws IOException {
-        GeneratedOrders result = new OrdersGenerator(OrdersGeneratorSettings.defaults().withCustomers(3000)
-                .withDefectRate(0.05)).generate(temp);
+        GeneratedOrders result = new OrdersGenerator(
+                        OrdersGeneratorSettings.defaults().withCustomers(3000).withDefectRate(0.05))
+                .generate(temp);
         GeneratedOrders.TableFiles orders = result.table("orders");
         GeneratedOrders.TableFiles items = result.table("order_details");
         // about 13,000 orders and 33,000 items: 5% +- 1 point is far outside chance
         assertThat((double) orders.defectiveRows() / orders.rows()).isCloseTo(0.05, within(0.01));
         assertThat((double) items.defectiveRows() / items.rows()).isCloseTo(0.05, within(0.01));
-        assertThat(items.defects().keySet()).containsExactlyInAnyOrder(Defect.DUPLICATE, Defect.ORPHAN_ORDER,
-                Defect.ORPHAN_PRODUCT, Defect.NEGATIVE_NUMBER, Defect.TEXT_IN_NUMBER, Defect.BAD_DATE,
-                Defect.BROKEN_LINE);
-        assertThat(orders.defects().keySet()).containsExactlyInAnyOrder(Defect.DUPLICATE, Defect.UNKNOWN_CUSTOMER,
-                Defect.BAD_DATE, Defect.TEXT_IN_NUMBER, Defect.BROKEN_LINE);
+        assertThat(items.defects().keySet())
+                .containsExactlyInAnyOrder(
+                        Defect.DUPLICATE,
+                        Defect.ORPHAN_ORDER,
+                        Defect.ORPHAN_PRODUCT,
+                        Defect.NEGATIVE_NUMBER,
+                        Defect.TEXT_IN_NUMBER,
+                        Defect.BAD_DATE,
+                        Defect.BROKEN_LINE);
+        assertThat(orders.defects().keySet())
+                .containsExactlyInAnyOrder(
+                        Defect.DUPLICATE,
+                        Defect.UNKNOWN_CUSTOMER,
+                        Defect.BAD_DATE,
+                        Defect.TEXT_IN_NUMBER,
+                        Defect.BROKEN_LINE);
         GeneratedOrders.TableFiles customers = result.table("customers");
         assertThat((double) customers.defectiveRows() / customers.cleanRows()).isCloseTo(0.05, within(0.015));
 
         for (String table : List.of("customers", "orders", "order_details")) {
             int width = OrderSources.COLUMNS.get(table).size();
             List<String> lines = lines(temp.resolve(table + ".csv"));
-            long broken = lines.stream().skip(1)
-                    .filter(l -> l.contains("\"") || l.split(",", -1).length != width).count();
+            long broken = lines.stream()
+                    .skip(1)
+                    .filter(l -> l.contains("\"") || l.split(",", -1).length != width)
+                    .count();
             long quotes = lines.stream().filter(l -> l.contains("\"")).count();
             assertThat(broken).as(table).isEqualTo(result.table(table).defects().get(Defect.BROKEN_LINE));
             assertThat(quotes).as(table + ": unterminated quotes stay rare").isLessThanOrEqualTo(1);
@@ -168,9 +192,10 @@ class OrdersGeneratorTest {
         List<String> clean = lines(temp.resolve("clean/orders.csv"));
         List<String> defective = lines(temp.resolve("dirty/orders.csv"));
         Set<String> cleanSet = new HashSet<>(clean);
-        long unchanged = defective.stream().filter(cleanSet::contains).distinct().count();
-        long changedOrders = dirty.table("orders").defectiveRows() - dirty.table("orders").defects()
-                .getOrDefault(Defect.DUPLICATE, 0L);
+        long unchanged =
+                defective.stream().filter(cleanSet::contains).distinct().count();
+        long changedOrders = dirty.table("orders").defectiveRows()
+                - dirty.table("orders").defects().getOrDefault(Defect.DUPLICATE, 0L);
         assertThat(unchanged).isEqualTo(clean.size() - changedOrders);
     }
 
@@ -200,14 +225,22 @@ class OrdersGeneratorTest {
         Files.writeString(temp.resolve("notes.txt"), "keep me");
         new OrdersGenerator(small()).generate(temp);
         try (Stream<Path> files = Files.list(temp)) {
-            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
-                    "customers.csv", "employees.csv", "notes.txt", "order_details.csv", "orders.csv", "products.csv");
+            assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+                    .containsExactly(
+                            "customers.csv",
+                            "employees.csv",
+                            "notes.txt",
+                            "order_details.csv",
+                            "orders.csv",
+                            "products.csv");
         }
     }
 
     @Test
     void purchasesHaveWeekdayAndHourRhythmsRepeatBuyersAndBestSellers() throws IOException {
-        new OrdersGenerator(OrdersGeneratorSettings.defaults().withCustomers(3000).withDefectRate(0)).generate(temp);
+        new OrdersGenerator(
+                        OrdersGeneratorSettings.defaults().withCustomers(3000).withDefectRate(0))
+                .generate(temp);
         Map<String, List<String[]>> rows = readAll(temp);
         int[] byWeekday = new int[8];
         int[] byHour = new int[24];
@@ -219,9 +252,11 @@ class OrdersGeneratorTest {
             ordersPerCustomer.merge(order[2], 1, Integer::sum);
         }
         // weights 1.25 (Friday) against 0.65 (Sunday); 20:00 weighs 1.7, 03:00 0.05
-        assertThat(byWeekday[DayOfWeek.FRIDAY.getValue()]).isGreaterThan(byWeekday[DayOfWeek.SUNDAY.getValue()] * 3 / 2);
+        assertThat(byWeekday[DayOfWeek.FRIDAY.getValue()])
+                .isGreaterThan(byWeekday[DayOfWeek.SUNDAY.getValue()] * 3 / 2);
         assertThat(byHour[20]).isGreaterThan(byHour[3] * 10);
-        long repeatBuyers = ordersPerCustomer.values().stream().filter(n -> n >= 2).count();
+        long repeatBuyers =
+                ordersPerCustomer.values().stream().filter(n -> n >= 2).count();
         long oneTime = ordersPerCustomer.values().stream().filter(n -> n == 1).count();
         assertThat(repeatBuyers).as("most customers come back").isGreaterThan(oneTime);
         assertThat(oneTime).as("but some never do").isGreaterThan(ordersPerCustomer.size() / 10);
@@ -230,7 +265,10 @@ class OrdersGeneratorTest {
         for (String[] item : rows.get("order_details")) {
             itemsPerProduct.merge(item[1], 1, Integer::sum);
         }
-        int[] counts = itemsPerProduct.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] counts = itemsPerProduct.values().stream()
+                .mapToInt(Integer::intValue)
+                .sorted()
+                .toArray();
         int best = counts[counts.length - 1];
         int median = counts[counts.length / 2];
         assertThat(best).as("a best seller sells many times the median product").isGreaterThan(median * 20);

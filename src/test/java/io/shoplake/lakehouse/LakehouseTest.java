@@ -18,15 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LakehouseTest {
 
-    private static final StructType PEOPLE = new StructType()
-            .add("id", DataTypes.IntegerType)
-            .add("name", DataTypes.StringType);
+    private static final StructType PEOPLE =
+            new StructType().add("id", DataTypes.IntegerType).add("name", DataTypes.StringType);
 
     @TempDir
     Path dir;
 
     private Dataset<Row> people(Object[]... rows) {
-        return TestSpark.spark().createDataFrame(java.util.Arrays.stream(rows).map(RowFactory::create).toList(), PEOPLE);
+        return TestSpark.spark()
+                .createDataFrame(
+                        java.util.Arrays.stream(rows).map(RowFactory::create).toList(), PEOPLE);
     }
 
     @Test
@@ -37,7 +38,8 @@ class LakehouseTest {
         lake.merge(table, people(new Object[] {2, "bobby"}, new Object[] {3, "cy"}), List.of("id"));
 
         List<String> rows = lake.read(table).orderBy("id").collectAsList().stream()
-                .map(r -> r.getInt(0) + ":" + r.getString(1)).toList();
+                .map(r -> r.getInt(0) + ":" + r.getString(1))
+                .toList();
         assertThat(rows).containsExactly("1:ann", "2:bobby", "3:cy");
     }
 
@@ -61,7 +63,8 @@ class LakehouseTest {
         lake.overwritePartitions(table, people(new Object[] {1, "ann"}, new Object[] {2, "bob"}), "id");
         lake.overwritePartitions(table, people(new Object[] {2, "bo"}), "id");
 
-        assertThat(lake.read(table).orderBy("id").collectAsList()).extracting(r -> r.getString(1))
+        assertThat(lake.read(table).orderBy("id").collectAsList())
+                .extracting(r -> r.getString(1))
                 .containsExactly("ann", "bo");
     }
 
@@ -71,20 +74,23 @@ class LakehouseTest {
         RunLedger ledger = new RunLedger(lake);
         TableId table = TableId.silver("people");
         String runId = RunLedger.newRunId();
-        StepRun ok = ledger.step(runId, "test", "write", Optional.of(LocalDate.of(2024, 1, 2)), List.of(), List.of(table),
-                () -> {
+        StepRun ok = ledger.step(
+                runId, "test", "write", Optional.of(LocalDate.of(2024, 1, 2)), List.of(), List.of(table), () -> {
                     lake.append(table, people(new Object[] {1, "ann"}));
                     return new StepCounts(1, 1, 0);
                 });
         assertThat(ok.outputSnapshots()).containsKey("silver.people");
-        assertThat(ok.outputSnapshots().get("silver.people")).isEqualTo(lake.snapshotId(table).getAsLong());
+        assertThat(ok.outputSnapshots().get("silver.people"))
+                .isEqualTo(lake.snapshotId(table).getAsLong());
 
         assertThatThrownBy(() -> ledger.step(runId, "test", "boom", Optional.empty(), List.of(table), List.of(), () -> {
-            throw new IllegalStateException("disk full");
-        })).hasMessage("disk full");
+                    throw new IllegalStateException("disk full");
+                }))
+                .hasMessage("disk full");
 
         List<Row> history = ledger.history().orderBy("step").collectAsList();
-        assertThat(history).extracting(r -> r.getAs("step") + "/" + r.getAs("status") + "/" + r.getAs("error"))
+        assertThat(history)
+                .extracting(r -> r.getAs("step") + "/" + r.getAs("status") + "/" + r.getAs("error"))
                 .containsExactly("boom/FAILED/disk full", "write/SUCCEEDED/null");
         assertThat(history.get(1).<java.sql.Date>getAs("as_of").toLocalDate()).isEqualTo(LocalDate.of(2024, 1, 2));
     }

@@ -37,6 +37,7 @@ class MongoPublisherTest {
 
     @TempDir
     Path directory;
+
     private EmbeddedMongo server;
     private String uri;
 
@@ -57,13 +58,19 @@ class MongoPublisherTest {
 
         MongoPublisher.Result first = MongoPublisher.publish(rows("c1", "c2", "c3"), target, AS_OF, "run-1");
         assertThat(first).isEqualTo(new MongoPublisher.Result(3, 3, 0, 3));
-        assertThat(documents()).containsExactly("c1 2024-03-31 run-1 0.9 2024-04-02", "c2 2024-03-31 run-1 0.8 2024-04-02",
-                "c3 2024-03-31 run-1 0.7 null");
+        assertThat(documents())
+                .containsExactly(
+                        "c1 2024-03-31 run-1 0.9 2024-04-02",
+                        "c2 2024-03-31 run-1 0.8 2024-04-02",
+                        "c3 2024-03-31 run-1 0.7 null");
 
         MongoPublisher.Result rerun = MongoPublisher.publish(rows("c1", "c2", "c3"), target, AS_OF, "run-2");
         assertThat(rerun).isEqualTo(new MongoPublisher.Result(3, 0, 0, 3));
-        assertThat(documents()).containsExactly("c1 2024-03-31 run-2 0.9 2024-04-02", "c2 2024-03-31 run-2 0.8 2024-04-02",
-                "c3 2024-03-31 run-2 0.7 null");
+        assertThat(documents())
+                .containsExactly(
+                        "c1 2024-03-31 run-2 0.9 2024-04-02",
+                        "c2 2024-03-31 run-2 0.8 2024-04-02",
+                        "c3 2024-03-31 run-2 0.7 null");
 
         MongoPublisher.Result shrunk = MongoPublisher.publish(rows("c1", "c3"), target, AS_OF, "run-3");
         assertThat(shrunk).isEqualTo(new MongoPublisher.Result(2, 0, 1, 2));
@@ -90,8 +97,8 @@ class MongoPublisherTest {
         List<Row> rows = new ArrayList<>();
         for (String customer : customers) {
             double p = customer.equals("c1") ? 0.9 : customer.equals("c2") ? 0.8 : 0.7;
-            rows.add(RowFactory.create(customer, Date.valueOf(AS_OF), p,
-                    customer.equals("c3") ? null : Date.valueOf("2024-04-02")));
+            rows.add(RowFactory.create(
+                    customer, Date.valueOf(AS_OF), p, customer.equals("c3") ? null : Date.valueOf("2024-04-02")));
         }
         return TestSpark.spark().createDataFrame(rows, SCHEMA).repartition(2);
     }
@@ -99,7 +106,9 @@ class MongoPublisherTest {
     private List<String> documents() {
         List<String> lines = new ArrayList<>();
         try (MongoClient client = MongoClients.create(uri)) {
-            for (Document d : client.getDatabase("shoplake").getCollection("next_order_predictions").find(Filters.empty())
+            for (Document d : client.getDatabase("shoplake")
+                    .getCollection("next_order_predictions")
+                    .find(Filters.empty())
                     .sort(Sorts.ascending("as_of", "customer_id"))) {
                 lines.add(d.get("customer_id") + " " + d.get("as_of") + " " + d.get("run_id") + " "
                         + d.get("p_order_in_horizon") + " " + d.get("predicted_next_order_date"));

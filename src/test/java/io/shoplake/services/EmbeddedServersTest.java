@@ -39,8 +39,10 @@ class EmbeddedServersTest {
             port = db.port();
             assertThat(db.url()).isEqualTo("jdbc:mysql://127.0.0.1:" + port + "/shoplake");
             assertThat(db.processIds()).hasSize(1);
-            assertThat(ProcessHandle.of(db.processIds().get(0)).map(ProcessHandle::isAlive)).contains(true);
-            try (Connection connection = db.connect("shoplake"); Statement statement = connection.createStatement()) {
+            assertThat(ProcessHandle.of(db.processIds().get(0)).map(ProcessHandle::isAlive))
+                    .contains(true);
+            try (Connection connection = db.connect("shoplake");
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE t (id INT PRIMARY KEY, name VARCHAR(20))");
                 statement.execute("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
             }
@@ -48,8 +50,9 @@ class EmbeddedServersTest {
         started = System.nanoTime();
         try (EmbeddedMariaDb db = EmbeddedMariaDb.start(dir.resolve("mariadb"), 0)) {
             System.out.printf("mariadb restart: %d ms%n", (System.nanoTime() - started) / 1_000_000);
-            try (Connection connection = db.connect("shoplake"); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT COUNT(*), MAX(name) FROM t")) {
+            try (Connection connection = db.connect("shoplake");
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT COUNT(*), MAX(name) FROM t")) {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(2);
                 assertThat(rows.getString(2)).isEqualTo("b");
@@ -62,17 +65,20 @@ class EmbeddedServersTest {
         long mariadbd;
         try (Services services = Services.start(java.util.EnumSet.of(ServiceKind.MARIADB, ServiceKind.MONGODB), dir)) {
             assertThat(services.kinds()).containsExactly(ServiceKind.MARIADB, ServiceKind.MONGODB);
-            assertThat(services.url(ServiceKind.MARIADB)).isEqualTo(services.mariaDb().url());
+            assertThat(services.url(ServiceKind.MARIADB))
+                    .isEqualTo(services.mariaDb().url());
             assertThat(services.url(ServiceKind.MONGODB)).startsWith("mongodb://127.0.0.1:");
-            assertThat(services.mariaDb().dataDirectory()).isEqualTo(dir.resolve("mariadb").toAbsolutePath());
+            assertThat(services.mariaDb().dataDirectory())
+                    .isEqualTo(dir.resolve("mariadb").toAbsolutePath());
             mariadbd = services.mariaDb().processIds().get(0);
             try (Connection connection = services.mariaDb().connect("shoplake");
-                 ResultSet rows = connection.createStatement().executeQuery("SELECT DATABASE()")) {
+                    ResultSet rows = connection.createStatement().executeQuery("SELECT DATABASE()")) {
                 rows.next();
                 assertThat(rows.getString(1)).isEqualTo("shoplake");
             }
         }
-        assertThat(ProcessHandle.of(mariadbd).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(ProcessHandle.of(mariadbd).map(ProcessHandle::isAlive).orElse(false))
+                .isFalse();
     }
 
     @Test
@@ -80,9 +86,11 @@ class EmbeddedServersTest {
         EmbeddedPostgres pg = TestServices.postgres();
         assertThat(pg.url()).isEqualTo("jdbc:postgresql://127.0.0.1:" + pg.port() + "/shoplake");
         assertThat(pg.processIds()).hasSize(1);
-        assertThat(ProcessHandle.of(pg.processIds().get(0)).map(ProcessHandle::isAlive)).contains(true);
-        try (Connection connection = pg.connect("shoplake"); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT 40 + 2")) {
+        assertThat(ProcessHandle.of(pg.processIds().get(0)).map(ProcessHandle::isAlive))
+                .contains(true);
+        try (Connection connection = pg.connect("shoplake");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT 40 + 2")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(42);
         }
@@ -94,9 +102,10 @@ class EmbeddedServersTest {
         String topic = TestServices.freshTopic();
         {
             kafka.createTopic(topic, 1);
-            try (var producer = new KafkaProducer<String, String>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
-                    new StringSerializer(), new StringSerializer())) {
+            try (var producer = new KafkaProducer<String, String>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                    new StringSerializer(),
+                    new StringSerializer())) {
                 producer.send(new ProducerRecord<>(topic, "k1", "hello"));
             }
             Properties props = new Properties();
@@ -123,7 +132,8 @@ class EmbeddedServersTest {
         try (MongoClient client = MongoClients.create(TestServices.mongo().url())) {
             var collection = client.getDatabase("shoplake").getCollection("c");
             collection.insertOne(new Document("_id", 7).append("name", "x"));
-            assertThat(collection.find(new Document("_id", 7)).first().getString("name")).isEqualTo("x");
+            assertThat(collection.find(new Document("_id", 7)).first().getString("name"))
+                    .isEqualTo("x");
         }
     }
 }

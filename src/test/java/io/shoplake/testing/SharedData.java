@@ -11,12 +11,13 @@ import java.nio.file.Path;
  */
 public final class SharedData {
 
-    private SharedData() {
-    }
+    private SharedData() {}
 
     public static Path root() {
         String configured = System.getenv("SHOPLAKE_SHARED_DATA");
-        return (configured != null ? Path.of(configured) : Path.of("..", "shared", "data")).toAbsolutePath().normalize();
+        return (configured != null ? Path.of(configured) : Path.of("..", "shared", "data"))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** The path of a shared data file or folder, e.g. {@code require("cdnow/CDNOW_sample.txt")}. */

@@ -32,8 +32,7 @@ import java.util.stream.Stream;
  */
 public final class TestServices {
 
-    private TestServices() {
-    }
+    private TestServices() {}
 
     private static final class MariaDbHolder {
         static final EmbeddedMariaDb SERVER = startShared("mariadb", EmbeddedMariaDb::start);
@@ -93,7 +92,7 @@ public final class TestServices {
     /** Runs SQL statements over JDBC (e.g. to create and fill source tables in a test). */
     public static void execute(String jdbcUrl, String user, String... statements) {
         try (Connection connection = java.sql.DriverManager.getConnection(jdbcUrl, user, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -110,13 +109,16 @@ public final class TestServices {
         try {
             Path directory = Files.createTempDirectory("shoplake-test-" + name);
             S server = start.apply(directory, 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } finally {
-                    deleteQuietly(directory);
-                }
-            }, "stop-test-" + name));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    server.close();
+                                } finally {
+                                    deleteQuietly(directory);
+                                }
+                            },
+                            "stop-test-" + name));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a folder for the test " + name, e);
@@ -125,7 +127,8 @@ public final class TestServices {
 
     private static void deleteQuietly(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
             // Best effort at JVM exit: a leftover temp folder is harmless.
         }

@@ -13,8 +13,7 @@ public final class TestSpark {
     private static final AtomicInteger CATALOGS = new AtomicInteger();
     private static SparkSession session;
 
-    private TestSpark() {
-    }
+    private TestSpark() {}
 
     /** The shared session; recreated when a CLI test's Workspace stopped it. */
     public static synchronized SparkSession spark() {

@@ -52,32 +52,49 @@ public final class FileIngestBench {
         generate(warmUp.resolve("order_details.csv"), 20_000);
         lake.drop(TableId.bronze("warm_up"));
         lake.drop(TableId.bronze("warm_up_spark_csv"));
-        new FileIngest(lake).ingest(FileIngestRequest.of(warmUp.resolve("order_details.csv"), TableId.bronze("warm_up"),
-                FileFormat.CSV, RunLedger.newRunId(), "bench-warm-up"));
-        lake.append(TableId.bronze("warm_up_spark_csv"), spark.read().option("header", "true").option("multiLine", "true")
-                .csv(warmUp.resolve("order_details.csv").toString()));
+        new FileIngest(lake)
+                .ingest(FileIngestRequest.of(
+                        warmUp.resolve("order_details.csv"),
+                        TableId.bronze("warm_up"),
+                        FileFormat.CSV,
+                        RunLedger.newRunId(),
+                        "bench-warm-up"));
+        lake.append(
+                TableId.bronze("warm_up_spark_csv"),
+                spark.read()
+                        .option("header", "true")
+                        .option("multiLine", "true")
+                        .csv(warmUp.resolve("order_details.csv").toString()));
 
         long start = System.nanoTime();
-        List<FileIngestResult> results = new FileIngest(lake).ingest(FileIngestRequest.of(csv,
-                TableId.bronze("order_details"), FileFormat.CSV, RunLedger.newRunId(), "bench"));
+        List<FileIngestResult> results = new FileIngest(lake)
+                .ingest(FileIngestRequest.of(
+                        csv, TableId.bronze("order_details"), FileFormat.CSV, RunLedger.newRunId(), "bench"));
         double ingestSeconds = (System.nanoTime() - start) / 1e9;
         FileIngestResult result = results.get(0);
         if (result.rows() != rows) {
-            throw new IllegalStateException("expected " + rows + " rows, loaded " + result + " (delete the work folder's lake?)");
+            throw new IllegalStateException(
+                    "expected " + rows + " rows, loaded " + result + " (delete the work folder's lake?)");
         }
 
         start = System.nanoTime();
-        Dataset<Row> sparkCsv = spark.read().option("header", "true").option("multiLine", "true").csv(csv.toString());
+        Dataset<Row> sparkCsv = spark.read()
+                .option("header", "true")
+                .option("multiLine", "true")
+                .csv(csv.toString());
         lake.append(TableId.bronze("order_details_spark_csv"), sparkCsv);
         double sparkSeconds = (System.nanoTime() - start) / 1e9;
 
         double duckSeconds = duckdb(csv, rows);
 
-        System.out.printf("shoplake FileIngest (hash + parse + bronze + ledgers): %6.2f s  %,12.0f rows/s%n",
+        System.out.printf(
+                "shoplake FileIngest (hash + parse + bronze + ledgers): %6.2f s  %,12.0f rows/s%n",
                 ingestSeconds, rows / ingestSeconds);
-        System.out.printf("Spark CSV reader -> Iceberg (reference):            %6.2f s  %,12.0f rows/s  ratio %.2f%n",
+        System.out.printf(
+                "Spark CSV reader -> Iceberg (reference):            %6.2f s  %,12.0f rows/s  ratio %.2f%n",
                 sparkSeconds, rows / sparkSeconds, ingestSeconds / sparkSeconds);
-        System.out.printf("DuckDB read_csv count (reference):                  %6.2f s  %,12.0f rows/s  ratio %.2f%n",
+        System.out.printf(
+                "DuckDB read_csv count (reference):                  %6.2f s  %,12.0f rows/s  ratio %.2f%n",
                 duckSeconds, rows / duckSeconds, ingestSeconds / duckSeconds);
         spark.stop();
     }
@@ -85,8 +102,9 @@ public final class FileIngestBench {
     private static double duckdb(Path csv, long rows) throws Exception {
         long start = System.nanoTime();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM read_csv('" + csv + "', header = true, all_varchar = true)")) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "SELECT count(*) FROM read_csv('" + csv + "', header = true, all_varchar = true)")) {
             result.next();
             if (result.getLong(1) != rows) {
                 throw new IllegalStateException("DuckDB counted " + result.getLong(1) + " rows, expected " + rows);

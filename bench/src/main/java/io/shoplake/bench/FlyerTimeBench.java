@@ -68,22 +68,27 @@ public final class FlyerTimeBench {
 
         Map<String, List<Double>> times = new LinkedHashMap<>();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-             Statement sql = duck.createStatement()) {
+                Statement sql = duck.createStatement()) {
             for (int run = 1; run <= runs; run++) {
                 times.computeIfAbsent("shoplake", k -> new ArrayList<>()).add(timed(() -> {
                     spark.sparkContext().setJobDescription("bench shoplake flyer time");
                     Dataset<Row> input = spark.read().parquet(events.toString());
-                    new FlyerTimeMetric(MetricSettings.DEFAULT).flyerTimeDaily(input)
-                            .write().mode(SaveMode.Overwrite).parquet(sparkOut);
+                    new FlyerTimeMetric(MetricSettings.DEFAULT)
+                            .flyerTimeDaily(input)
+                            .write()
+                            .mode(SaveMode.Overwrite)
+                            .parquet(sparkOut);
                 }));
-                times.computeIfAbsent("duckdb", k -> new ArrayList<>()).add(timed(() ->
-                        sql.execute("COPY (" + sql(parquet, "epoch_us(event_at)", "NULLS FIRST") + ") TO '" + duckOut
-                                + "' (FORMAT parquet)")));
+                times.computeIfAbsent("duckdb", k -> new ArrayList<>())
+                        .add(timed(() -> sql.execute("COPY (" + sql(parquet, "epoch_us(event_at)", "NULLS FIRST")
+                                + ") TO '" + duckOut + "' (FORMAT parquet)")));
                 if (variants) {
                     spark.read().parquet(events.toString()).createOrReplaceTempView("bench_events");
-                    times.computeIfAbsent("spark-window-sql", k -> new ArrayList<>()).add(timed(() ->
-                            spark.sql(sql("bench_events", "unix_micros(event_at)", "ASC NULLS FIRST"))
-                                    .write().mode(SaveMode.Overwrite).parquet(work.resolve("window-out").toString())));
+                    times.computeIfAbsent("spark-window-sql", k -> new ArrayList<>())
+                            .add(timed(() -> spark.sql(sql("bench_events", "unix_micros(event_at)", "ASC NULLS FIRST"))
+                                    .write()
+                                    .mode(SaveMode.Overwrite)
+                                    .parquet(work.resolve("window-out").toString())));
                 }
             }
             String compare = """
@@ -104,15 +109,22 @@ public final class FlyerTimeBench {
                 boolean identical = sparkRows == duckRows && rs.getLong(3) == 0 && rs.getLong(4) == 0;
                 double shoplake = best(times.get("shoplake"));
                 double duckdb = best(times.get("duckdb"));
-                System.out.printf("events: %,d   result rows: shoplake %,d, duckdb %,d   views %,d   seconds %,.0f%n",
+                System.out.printf(
+                        "events: %,d   result rows: shoplake %,d, duckdb %,d   views %,d   seconds %,.0f%n",
                         eventCount, sparkRows, duckRows, rs.getLong(5), rs.getLong(6) / 1e6);
                 for (Map.Entry<String, List<Double>> entry : times.entrySet()) {
-                    System.out.printf("%-18s best %7.2f s   runs %s%n", entry.getKey(), best(entry.getValue()),
-                            entry.getValue().stream().map(t -> String.format("%.2f", t)).toList());
+                    System.out.printf(
+                            "%-18s best %7.2f s   runs %s%n",
+                            entry.getKey(),
+                            best(entry.getValue()),
+                            entry.getValue().stream()
+                                    .map(t -> String.format("%.2f", t))
+                                    .toList());
                 }
                 System.out.printf("ratio shoplake/duckdb: %.2fx%n", shoplake / duckdb);
                 if (variants) {
-                    System.out.printf("ratio spark-window-sql/duckdb: %.2fx%n", best(times.get("spark-window-sql")) / duckdb);
+                    System.out.printf(
+                            "ratio spark-window-sql/duckdb: %.2fx%n", best(times.get("spark-window-sql")) / duckdb);
                 }
                 System.out.println("results identical: " + (identical ? "yes" : "NO"));
                 spark.stop();

@@ -40,6 +40,7 @@ public final class OrdersIngestBench {
 
     /** Order items per customer the generator produces on average (measured: 11.2 at the default settings). */
     static final double ITEMS_PER_CUSTOMER = 11.2;
+
     static final long PART_ROWS = 2_000_000;
 
     public static void main(String[] args) throws Exception {
@@ -51,12 +52,18 @@ public final class OrdersIngestBench {
 
         int customers = (int) Math.max(1, Math.round(orderItems / ITEMS_PER_CUSTOMER));
         long began = System.nanoTime();
-        GeneratedOrders generated = new OrdersGenerator(OrdersGeneratorSettings.defaults().withCustomers(customers)
-                .withDefectRate(0.01).withPartRows(PART_ROWS)).generate(data);
+        GeneratedOrders generated = new OrdersGenerator(OrdersGeneratorSettings.defaults()
+                        .withCustomers(customers)
+                        .withDefectRate(0.01)
+                        .withPartRows(PART_ROWS))
+                .generate(data);
         double generateSeconds = seconds(began);
         long items = generated.table("order_details").rows();
-        long allRows = generated.tables().stream().mapToLong(GeneratedOrders.TableFiles::rows).sum();
-        System.out.printf("generated %,d order items (%,d rows in 5 tables, %,d customers) in %.1f s: %s%n",
+        long allRows = generated.tables().stream()
+                .mapToLong(GeneratedOrders.TableFiles::rows)
+                .sum();
+        System.out.printf(
+                "generated %,d order items (%,d rows in 5 tables, %,d customers) in %.1f s: %s%n",
                 items, allRows, customers, generateSeconds, data);
 
         SparkSession spark = SparkSessions.create("local[*]", 8, false);
@@ -66,8 +73,9 @@ public final class OrdersIngestBench {
         FileIngest ingest = new FileIngest(lake);
         for (GeneratedOrders.TableFiles table : generated.tables()) {
             for (Path file : table.files()) {
-                ingest.ingest(FileIngestRequest.of(file, OrderSources.bronze(table.table()), FileFormat.CSV, runId,
-                        "bench").withRequiredColumns(OrderSources.COLUMNS.get(table.table())));
+                ingest.ingest(
+                        FileIngestRequest.of(file, OrderSources.bronze(table.table()), FileFormat.CSV, runId, "bench")
+                                .withRequiredColumns(OrderSources.COLUMNS.get(table.table())));
             }
         }
         double ingestSeconds = seconds(began);
@@ -88,10 +96,12 @@ public final class OrdersIngestBench {
             System.out.printf("%-14s %,12d %,12d%n", name, table.rowsOut(), duck.getOrDefault(name, -1L));
         }
         System.out.println();
-        System.out.printf("shoplake: ingest %.1f s + silver %.1f s = %.1f s, %,.0f order items/s (%,.0f rows/s over all tables)%n",
+        System.out.printf(
+                "shoplake: ingest %.1f s + silver %.1f s = %.1f s, %,.0f order items/s (%,.0f rows/s over all tables)%n",
                 ingestSeconds, silverSeconds, shoplakeSeconds, items / shoplakeSeconds, allRows / shoplakeSeconds);
         System.out.printf("duckdb:   %.1f s, %,.0f order items/s%n", duckSeconds, items / duckSeconds);
-        System.out.printf("ratio shoplake/duckdb: %.2f (time; >1 means shoplake is slower)%n", shoplakeSeconds / duckSeconds);
+        System.out.printf(
+                "ratio shoplake/duckdb: %.2f (time; >1 means shoplake is slower)%n", shoplakeSeconds / duckSeconds);
     }
 
     /**
@@ -102,10 +112,12 @@ public final class OrdersIngestBench {
     static Map<String, Long> duckDb(Path database, GeneratedOrders generated) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + database);
-             Statement sql = connection.createStatement()) {
+                Statement sql = connection.createStatement()) {
             for (GeneratedOrders.TableFiles table : generated.tables()) {
-                String files = table.files().stream().map(p -> "'" + p + "'").collect(Collectors.joining(", ", "[", "]"));
-                sql.execute("CREATE TABLE raw_" + table.table() + " AS SELECT *, row_number() OVER () AS _row FROM read_csv("
+                String files =
+                        table.files().stream().map(p -> "'" + p + "'").collect(Collectors.joining(", ", "[", "]"));
+                sql.execute("CREATE TABLE raw_" + table.table()
+                        + " AS SELECT *, row_number() OVER () AS _row FROM read_csv("
                         + files + ", header = true, all_varchar = true, ignore_errors = true, filename = true, "
                         + "null_padding = false, parallel = true)");
             }

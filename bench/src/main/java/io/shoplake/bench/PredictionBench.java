@@ -67,8 +67,12 @@ public final class PredictionBench {
         System.out.printf(Locale.ROOT, "input: %,d customers, %,d orders (%s)%n", customers, orders, data);
 
         long referenceStart = System.nanoTime();
-        long occasions = transactions.groupBy(col("customer_id")).agg(countDistinct(col("date")).as("n"))
-                .agg(org.apache.spark.sql.functions.sum(col("n"))).first().getLong(0);
+        long occasions = transactions
+                .groupBy(col("customer_id"))
+                .agg(countDistinct(col("date")).as("n"))
+                .agg(org.apache.spark.sql.functions.sum(col("n")))
+                .first()
+                .getLong(0);
         double reference = seconds(referenceStart);
 
         Path lakeDir = work.resolve("lake-" + customers);
@@ -90,22 +94,39 @@ public final class PredictionBench {
         double fitSeconds = seconds(t1);
 
         long t2 = System.nanoTime();
-        NextOrderScoring.Settings settings = new NextOrderScoring.Settings(asOf, TimeUnit.DAYS, 7, 0.2, gap,
-                spend.model(), "bench");
-        lake.overwritePartitions(NextOrderPrediction.PREDICTIONS, NextOrderScoring.score(summarised, fit.model(), settings),
-                "as_of", "model");
+        NextOrderScoring.Settings settings =
+                new NextOrderScoring.Settings(asOf, TimeUnit.DAYS, 7, 0.2, gap, spend.model(), "bench");
+        lake.overwritePartitions(
+                NextOrderPrediction.PREDICTIONS,
+                NextOrderScoring.score(summarised, fit.model(), settings),
+                "as_of",
+                "model");
         long scored = lake.read(NextOrderPrediction.PREDICTIONS).count();
-        long buyers = BuyerListRule.atLeast(0.5).apply(lake.read(NextOrderPrediction.PREDICTIONS)).count();
+        long buyers = BuyerListRule.atLeast(0.5)
+                .apply(lake.read(NextOrderPrediction.PREDICTIONS))
+                .count();
         double scoreSeconds = seconds(t2);
         double total = summarySeconds + fitSeconds + scoreSeconds;
 
         System.out.printf(Locale.ROOT, "reference (scan + distinct occasions, %,d): %.1f s%n", occasions, reference);
-        System.out.printf(Locale.ROOT, "summary + patterns:  %6.1f s  (%,d distinct patterns, %,d future excluded)%n",
-                summarySeconds, set.size(), summary.futureTransactions());
-        System.out.printf(Locale.ROOT, "fit (BG/NBD + GG):   %6.1f s  (%.1f%% of total) %s%n", fitSeconds,
-                100 * fitSeconds / total, fit.params());
-        System.out.printf(Locale.ROOT, "scoring + gold write:%6.1f s  (%,d rows, %,d buyers with p >= 0.5)%n",
-                scoreSeconds, scored, buyers);
+        System.out.printf(
+                Locale.ROOT,
+                "summary + patterns:  %6.1f s  (%,d distinct patterns, %,d future excluded)%n",
+                summarySeconds,
+                set.size(),
+                summary.futureTransactions());
+        System.out.printf(
+                Locale.ROOT,
+                "fit (BG/NBD + GG):   %6.1f s  (%.1f%% of total) %s%n",
+                fitSeconds,
+                100 * fitSeconds / total,
+                fit.params());
+        System.out.printf(
+                Locale.ROOT,
+                "scoring + gold write:%6.1f s  (%,d rows, %,d buyers with p >= 0.5)%n",
+                scoreSeconds,
+                scored,
+                buyers);
         System.out.printf(Locale.ROOT, "total:               %6.1f s  = %.2f x reference%n", total, total / reference);
         System.out.printf(Locale.ROOT, "simulated parameters: r=%.3f alpha=%.3f a=%.3f b=%.3f%n", R, ALPHA, A, B);
         spark.stop();
@@ -135,7 +156,9 @@ public final class PredictionBench {
                 boolean first = true;
                 while (t < DAYS) {
                     double amount = random.nextGamma(4.0, spendScale);
-                    rows.add(RowFactory.create(customer, Date.valueOf(START.plusDays((long) t)),
+                    rows.add(RowFactory.create(
+                            customer,
+                            Date.valueOf(START.plusDays((long) t)),
                             BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP)));
                     // BG/NBD: the chance to drop out comes after each repeat purchase, not after the first one.
                     if (!first && random.nextUniform(0, 1) < p) {
@@ -147,7 +170,8 @@ public final class PredictionBench {
             }
             return rows.iterator();
         };
-        return spark.range(0, customers, 1, partitions).as(Encoders.LONG())
+        return spark.range(0, customers, 1, partitions)
+                .as(Encoders.LONG())
                 .mapPartitions(simulate, Encoders.row(TRANSACTIONS));
     }
 

@@ -16,11 +16,10 @@ public final class EventTypes {
     public static final String FLYER_CLOSE = "flyer_close";
 
     /** Known types in alphabetical order (the tie-break order of events that neither open nor close views). */
-    public static final List<String> KNOWN = List.copyOf(new TreeSet<>(Set.of(
-            FAVORITE, FLYER_CLOSE, FLYER_OPEN, ITEM_OPEN, LIST_FLYERS, SHOPPING_LIST_OPEN)));
+    public static final List<String> KNOWN = List.copyOf(
+            new TreeSet<>(Set.of(FAVORITE, FLYER_CLOSE, FLYER_OPEN, ITEM_OPEN, LIST_FLYERS, SHOPPING_LIST_OPEN)));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** Known types plus the view and close events {@code settings} name. */
     public static Set<String> accepted(MetricSettings settings) {

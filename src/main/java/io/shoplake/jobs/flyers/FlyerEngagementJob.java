@@ -49,9 +49,15 @@ public final class FlyerEngagementJob {
     }
 
     /** What a run wrote. */
-    public record Result(String runId, LocalDate from, LocalDate to, long events, long reportRows, long dailyRows,
-                         long merchantRows, String settings) {
-    }
+    public record Result(
+            String runId,
+            LocalDate from,
+            LocalDate to,
+            long events,
+            long reportRows,
+            long dailyRows,
+            long merchantRows,
+            String settings) {}
 
     public FlyerEngagementJob(Lakehouse lake, RunLedger runs, MetricSettings settings) {
         this.lake = requireNonNull(lake, "lake is null");
@@ -68,11 +74,11 @@ public final class FlyerEngagementJob {
     /** The marts for views opened on {@code from..to} (inclusive); pure: no reads or writes. */
     public static Marts compute(FlyerTimeMetric metric, Dataset<Row> events, LocalDate from, LocalDate to) {
         requireRange(from, to);
-        Dataset<Row> around = events.where(col("local_date").between(
-                Date.valueOf(from.minusDays(MARGIN_DAYS)), Date.valueOf(to.plusDays(MARGIN_DAYS))));
+        Dataset<Row> around = events.where(col("local_date")
+                .between(Date.valueOf(from.minusDays(MARGIN_DAYS)), Date.valueOf(to.plusDays(MARGIN_DAYS))));
         Dataset<Row> report = metric.userFlyerTime(around).where(inRange(from, to));
-        return new Marts(report, FlyerEngagementReports.flyerTimeDaily(report),
-                FlyerEngagementReports.merchantDaily(report));
+        return new Marts(
+                report, FlyerEngagementReports.flyerTimeDaily(report), FlyerEngagementReports.merchantDaily(report));
     }
 
     /** Computes and writes the marts for {@code from..to}, recorded in ops.runs as one step. */
@@ -82,16 +88,22 @@ public final class FlyerEngagementJob {
         Dataset<Row> events = lake.read(EVENTS);
         long[] counts = new long[4];
         runs.step(runId, JOB, "gold", Optional.of(to), List.of(EVENTS), GOLD, () -> {
-            Dataset<Row> report = compute(metric, events, from, to).merchantFlyerReport()
+            Dataset<Row> report = compute(metric, events, from, to)
+                    .merchantFlyerReport()
                     .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
             try {
-                Marts marts = new Marts(report, FlyerEngagementReports.flyerTimeDaily(report),
+                Marts marts = new Marts(
+                        report,
+                        FlyerEngagementReports.flyerTimeDaily(report),
                         FlyerEngagementReports.merchantDaily(report));
                 write(MERCHANT_FLYER_REPORT, marts.merchantFlyerReport(), from, to);
                 write(FLYER_TIME_DAILY, marts.flyerTimeDaily(), from, to);
                 write(MERCHANT_DAILY, marts.merchantDaily(), from, to);
-                counts[0] = events.where(col("local_date").between(Date.valueOf(from), Date.valueOf(to))).count();
-                counts[1] = lake.read(MERCHANT_FLYER_REPORT).where(inRange(from, to)).count();
+                counts[0] = events.where(col("local_date").between(Date.valueOf(from), Date.valueOf(to)))
+                        .count();
+                counts[1] = lake.read(MERCHANT_FLYER_REPORT)
+                        .where(inRange(from, to))
+                        .count();
                 counts[2] = lake.read(FLYER_TIME_DAILY).where(inRange(from, to)).count();
                 counts[3] = lake.read(MERCHANT_DAILY).where(inRange(from, to)).count();
             } finally {
@@ -100,7 +112,15 @@ public final class FlyerEngagementJob {
             // An aggregating step accounts for every event of its dates.
             return new StepCounts(counts[0], counts[0], 0);
         });
-        return new Result(runId, from, to, counts[0], counts[1], counts[2], counts[3], metric.settings().describe());
+        return new Result(
+                runId,
+                from,
+                to,
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3],
+                metric.settings().describe());
     }
 
     /** Replaces the rows of {@code from..to} (and only those) in one atomic commit. */

@@ -20,19 +20,21 @@ public final class FlyerEngagementReports {
     /** Seconds with microsecond precision: exact sums, up to 10^12 seconds. */
     public static final DecimalType SECONDS = DataTypes.createDecimalType(18, 6);
 
-    private FlyerEngagementReports() {
-    }
+    private FlyerEngagementReports() {}
 
     /** {@code gold.merchant_flyer_report} from {@link FlyerTimeMetric#USER_FLYER_MICROS} rows. */
     static Dataset<Row> fromMicros(Dataset<Row> micros) {
-        Column seconds = col("total_micros").cast(DataTypes.createDecimalType(18, 0)).divide(1_000_000).cast(SECONDS);
+        Column seconds = col("total_micros")
+                .cast(DataTypes.createDecimalType(18, 0))
+                .divide(1_000_000)
+                .cast(SECONDS);
         return micros.select(
-                col("merchant_id"),
-                col("flyer_id"),
-                col("user_id"),
-                expr("date_from_unix_date(day)").as("date"),
-                col("views"),
-                seconds.as("total_seconds"))
+                        col("merchant_id"),
+                        col("flyer_id"),
+                        col("user_id"),
+                        expr("date_from_unix_date(day)").as("date"),
+                        col("views"),
+                        seconds.as("total_seconds"))
                 .withColumn("avg_seconds", average("total_seconds", "views"));
     }
 
@@ -43,7 +45,9 @@ public final class FlyerEngagementReports {
      */
     public static Dataset<Row> flyerTimeDaily(Dataset<Row> report) {
         return report.groupBy(col("user_id"), col("date"))
-                .agg(sum("views").as("views"), sum("total_seconds").cast(SECONDS).as("total_seconds"))
+                .agg(
+                        sum("views").as("views"),
+                        sum("total_seconds").cast(SECONDS).as("total_seconds"))
                 .withColumn("avg_seconds", average("total_seconds", "views"));
     }
 
@@ -53,8 +57,11 @@ public final class FlyerEngagementReports {
      */
     public static Dataset<Row> merchantDaily(Dataset<Row> report) {
         return report.groupBy(col("merchant_id"), col("date"))
-                .agg(countDistinct(col("flyer_id")).as("flyers"), countDistinct(col("user_id")).as("users"),
-                        sum("views").as("views"), sum("total_seconds").cast(SECONDS).as("total_seconds"))
+                .agg(
+                        countDistinct(col("flyer_id")).as("flyers"),
+                        countDistinct(col("user_id")).as("users"),
+                        sum("views").as("views"),
+                        sum("total_seconds").cast(SECONDS).as("total_seconds"))
                 .withColumn("avg_seconds_per_user", average("total_seconds", "users"));
     }
 

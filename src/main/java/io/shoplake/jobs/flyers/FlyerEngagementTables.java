@@ -21,6 +21,5 @@ public final class FlyerEngagementTables {
     public static final TableId MERCHANT_DAILY = TableId.gold("merchant_daily");
     public static final List<TableId> GOLD = List.of(FLYER_TIME_DAILY, MERCHANT_FLYER_REPORT, MERCHANT_DAILY);
 
-    private FlyerEngagementTables() {
-    }
+    private FlyerEngagementTables() {}
 }

@@ -9,11 +9,11 @@ import static org.apache.spark.sql.functions.when;
 import io.shoplake.jobs.flyers.MetricSettings.Attribution;
 import io.shoplake.jobs.flyers.MetricSettings.ViewEnd;
 import java.util.List;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.rdd.RDD;
-import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -38,6 +38,7 @@ public final class FlyerTimeMetric {
 
     /** Tie-break rank of the close event; view events follow from 1, other events from {@link #OTHER_RANK}. */
     static final int CLOSE_RANK = 0;
+
     static final int OTHER_RANK = 100;
     static final int UNKNOWN_RANK = 1000;
 
@@ -77,13 +78,21 @@ public final class FlyerTimeMetric {
     private Dataset<Row> pass(Dataset<Row> events, boolean byFlyer) {
         Dataset<Row> ordered = timelineRows(events)
                 .repartition(col("user_id"))
-                .sortWithinPartitions(col("user_id"), col("t"), col("rank"), col("flyer_id").asc_nulls_first(),
+                .sortWithinPartitions(
+                        col("user_id"),
+                        col("t"),
+                        col("rank"),
+                        col("flyer_id").asc_nulls_first(),
                         col("merchant_id").asc_nulls_first());
-        ViewPass pass = new ViewPass(settings.maxGap().toNanos() / 1000, settings.attributeTo() == Attribution.NEXT,
-                settings.viewEvents().size(), byFlyer);
+        ViewPass pass = new ViewPass(
+                settings.maxGap().toNanos() / 1000,
+                settings.attributeTo() == Attribution.NEXT,
+                settings.viewEvents().size(),
+                byFlyer);
         // The pass runs on internal rows (see ViewPass); internalCreateDataFrame is how Spark's own sources and
         // Iceberg/Delta turn such an RDD back into a DataFrame.
-        RDD<InternalRow> rows = ordered.queryExecution().toRdd().toJavaRDD().mapPartitions(pass).rdd();
+        RDD<InternalRow> rows =
+                ordered.queryExecution().toRdd().toJavaRDD().mapPartitions(pass).rdd();
         return ((org.apache.spark.sql.classic.SparkSession) events.sparkSession())
                 .internalCreateDataFrame(rows, USER_FLYER_MICROS, false);
     }
@@ -96,19 +105,23 @@ public final class FlyerTimeMetric {
     Dataset<Row> timelineRows(Dataset<Row> events) {
         List<String> views = settings.viewEvents();
         Column isView = col("event").isin(views.toArray());
-        Column isClose = settings.closeEvent().map(c -> col("event").equalTo(lit(c))).orElse(lit(false));
-        Column kept = col("user_id").isNotNull().and(col("event_at").isNotNull())
+        Column isClose =
+                settings.closeEvent().map(c -> col("event").equalTo(lit(c))).orElse(lit(false));
+        Column kept = col("user_id")
+                .isNotNull()
+                .and(col("event_at").isNotNull())
                 .and(isView.and(col("flyer_id").isNull()).unary_$bang());
         if (settings.viewEndsAt() == ViewEnd.NEXT_VIEW) {
             kept = kept.and(isView.or(isClose));
         }
-        return events.where(kept).select(
-                col("user_id"),
-                expr("unix_micros(event_at)").as("t"),
-                expr("unix_date(local_date)").as("day"),
-                rank(isClose).as("rank"),
-                col("flyer_id").cast(DataTypes.LongType).as("flyer_id"),
-                col("merchant_id").cast(DataTypes.LongType).as("merchant_id"));
+        return events.where(kept)
+                .select(
+                        col("user_id"),
+                        expr("unix_micros(event_at)").as("t"),
+                        expr("unix_date(local_date)").as("day"),
+                        rank(isClose).as("rank"),
+                        col("flyer_id").cast(DataTypes.LongType).as("flyer_id"),
+                        col("merchant_id").cast(DataTypes.LongType).as("merchant_id"));
     }
 
     /** Tie-break rank: the close event, then view events in setting order, then other known types by name. */

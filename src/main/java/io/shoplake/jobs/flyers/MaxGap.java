@@ -9,8 +9,7 @@ public final class MaxGap {
 
     private static final Pattern FORMAT = Pattern.compile("([0-9]{1,9})([smh])");
 
-    private MaxGap() {
-    }
+    private MaxGap() {}
 
     /** Parses {@code <whole number><s|m|h>}; the result must be positive. */
     public static Duration parse(String text) {

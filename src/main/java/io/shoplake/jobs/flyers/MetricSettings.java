@@ -20,13 +20,17 @@ import java.util.stream.Collectors;
  * @param maxGap a gap at or above this is not a view (default 30 minutes)
  * @param closeEvent an event type that ends a view and opens none (default: none)
  */
-public record MetricSettings(List<String> viewEvents, ViewEnd viewEndsAt, Attribution attributeTo, Duration maxGap,
-                             Optional<String> closeEvent) {
+public record MetricSettings(
+        List<String> viewEvents,
+        ViewEnd viewEndsAt,
+        Attribution attributeTo,
+        Duration maxGap,
+        Optional<String> closeEvent) {
 
     public static final List<String> DEFAULT_VIEW_EVENTS = List.of("flyer_open", "item_open");
     public static final Duration DEFAULT_MAX_GAP = Duration.ofMinutes(30);
-    public static final MetricSettings DEFAULT = new MetricSettings(DEFAULT_VIEW_EVENTS, ViewEnd.NEXT_EVENT,
-            Attribution.OPENED, DEFAULT_MAX_GAP, Optional.empty());
+    public static final MetricSettings DEFAULT = new MetricSettings(
+            DEFAULT_VIEW_EVENTS, ViewEnd.NEXT_EVENT, Attribution.OPENED, DEFAULT_MAX_GAP, Optional.empty());
 
     /** What ends a view. */
     public enum ViewEnd {
@@ -96,8 +100,8 @@ public record MetricSettings(List<String> viewEvents, ViewEnd viewEndsAt, Attrib
     }
 
     /** Settings from their text forms (config keys and CLI flags); nulls take the defaults. */
-    public static MetricSettings parse(String viewEvents, String viewEndsAt, String attributeTo, String maxGap,
-                                       String closeEvent) {
+    public static MetricSettings parse(
+            String viewEvents, String viewEndsAt, String attributeTo, String maxGap, String closeEvent) {
         return new MetricSettings(
                 viewEvents == null ? DEFAULT_VIEW_EVENTS : splitEvents(viewEvents),
                 viewEndsAt == null ? ViewEnd.NEXT_EVENT : ViewEnd.of(viewEndsAt),
@@ -107,14 +111,15 @@ public record MetricSettings(List<String> viewEvents, ViewEnd viewEndsAt, Attrib
     }
 
     /** These settings with every non-null text value replacing the current one (CLI flags over config). */
-    public MetricSettings overriddenBy(String viewEvents, String viewEndsAt, String attributeTo, String maxGap,
-                                       String closeEvent) {
+    public MetricSettings overriddenBy(
+            String viewEvents, String viewEndsAt, String attributeTo, String maxGap, String closeEvent) {
         return new MetricSettings(
                 viewEvents == null ? this.viewEvents : splitEvents(viewEvents),
                 viewEndsAt == null ? this.viewEndsAt : ViewEnd.of(viewEndsAt),
                 attributeTo == null ? this.attributeTo : Attribution.of(attributeTo),
                 maxGap == null ? this.maxGap : MaxGap.parse(maxGap),
-                closeEvent == null ? this.closeEvent
+                closeEvent == null
+                        ? this.closeEvent
                         : closeEvent.isBlank() ? Optional.empty() : Optional.of(closeEvent.strip()));
     }
 
@@ -126,7 +131,9 @@ public record MetricSettings(List<String> viewEvents, ViewEnd viewEndsAt, Attrib
     }
 
     private static List<String> splitEvents(String text) {
-        return Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        return Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
                 .collect(Collectors.toList());
     }
 

@@ -54,8 +54,7 @@ final class ViewPass implements FlatMapFunction<Iterator<InternalRow>, InternalR
     }
 
     /** Key of one output row within a user; {@code NONE} stands for a null id. */
-    private record Slot(int day, long flyer, long merchant) {
-    }
+    private record Slot(int day, long flyer, long merchant) {}
 
     private static final long NONE = Long.MIN_VALUE;
 
@@ -114,7 +113,10 @@ final class ViewPass implements FlatMapFunction<Iterator<InternalRow>, InternalR
                     // A view attributed to an event without a flyer id belongs to no flyer: not counted.
                     if (viewFlyer != NONE) {
                         long viewMerchant = attributeToNext ? merchant : previousMerchant;
-                        add(byFlyer ? new Slot(previousDay, viewFlyer, viewMerchant) : new Slot(previousDay, NONE, NONE),
+                        add(
+                                byFlyer
+                                        ? new Slot(previousDay, viewFlyer, viewMerchant)
+                                        : new Slot(previousDay, NONE, NONE),
                                 gap);
                     }
                 }
@@ -139,9 +141,14 @@ final class ViewPass implements FlatMapFunction<Iterator<InternalRow>, InternalR
         private void flush() {
             for (Map.Entry<Slot, long[]> entry : totals.entrySet()) {
                 Slot slot = entry.getKey();
-                ready.add(new GenericInternalRow(new Object[] {user, slot.day(),
-                        slot.flyer() == NONE ? null : slot.flyer(), slot.merchant() == NONE ? null : slot.merchant(),
-                        entry.getValue()[0], entry.getValue()[1]}));
+                ready.add(new GenericInternalRow(new Object[] {
+                    user,
+                    slot.day(),
+                    slot.flyer() == NONE ? null : slot.flyer(),
+                    slot.merchant() == NONE ? null : slot.merchant(),
+                    entry.getValue()[0],
+                    entry.getValue()[1]
+                }));
             }
             totals.clear();
             lastSlot = null;

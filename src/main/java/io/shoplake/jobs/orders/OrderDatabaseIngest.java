@@ -16,8 +16,7 @@ public final class OrderDatabaseIngest {
 
     public static final String JOB = "ingest-orders";
 
-    private OrderDatabaseIngest() {
-    }
+    private OrderDatabaseIngest() {}
 
     /** The loads, one per orders table in {@link OrderSources#LOAD_ORDER}, incremental where a key is given. */
     public static List<JdbcTableLoad> loads(IncrementalKeys keys) {

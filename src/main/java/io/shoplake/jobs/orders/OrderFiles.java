@@ -19,8 +19,8 @@ public final class OrderFiles {
     /** The files for each source table (in {@link OrderSources#LOAD_ORDER}, each list by name) and the others. */
     public record Plan(Map<String, List<String>> filesByTable, List<String> ignored) {
         public Plan {
-            filesByTable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(
-                    requireNonNull(filesByTable, "filesByTable is null")));
+            filesByTable = java.util.Collections.unmodifiableMap(
+                    new LinkedHashMap<>(requireNonNull(filesByTable, "filesByTable is null")));
             ignored = List.copyOf(requireNonNull(ignored, "ignored is null"));
         }
 
@@ -29,8 +29,7 @@ public final class OrderFiles {
         }
     }
 
-    private OrderFiles() {
-    }
+    private OrderFiles() {}
 
     /** Sorts file names into source tables; names that are no orders table are ignored. */
     public static Plan plan(List<String> fileNames) {
@@ -45,7 +44,8 @@ public final class OrderFiles {
                 ignored.add(name);
             }
         }
-        byTable.replaceAll((table, names) -> names.stream().sorted(Comparator.naturalOrder()).toList());
+        byTable.replaceAll((table, names) ->
+                names.stream().sorted(Comparator.naturalOrder()).toList());
         return new Plan(byTable, ignored);
     }
 

@@ -23,10 +23,15 @@ import java.util.Map;
  * @param firstOrderProducts          the products on most first-order lines, every one tied for first place
  * @param duplicateOrdersOnLatestDate per customer, the orders on their latest order date except the lowest id
  */
-public record OrderPatternReport(LocalDate asOf, long orders, Map<String, Long> ordersByWeekday,
-                                 List<WeekdayOrders> busiestWeekday, TimeOfDay timeOfDay,
-                                 List<ProductCount> firstOrderProducts, RepurchaseInterval repurchaseIntervalDays,
-                                 long duplicateOrdersOnLatestDate) {
+public record OrderPatternReport(
+        LocalDate asOf,
+        long orders,
+        Map<String, Long> ordersByWeekday,
+        List<WeekdayOrders> busiestWeekday,
+        TimeOfDay timeOfDay,
+        List<ProductCount> firstOrderProducts,
+        RepurchaseInterval repurchaseIntervalDays,
+        long duplicateOrdersOnLatestDate) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -43,16 +48,13 @@ public record OrderPatternReport(LocalDate asOf, long orders, Map<String, Long> 
     }
 
     /** One weekday and its number of orders. */
-    public record WeekdayOrders(String weekday, long orders) {
-    }
+    public record WeekdayOrders(String weekday, long orders) {}
 
     /** One hour of the day (0-23, UTC) and its number of orders. */
-    public record HourOrders(int hour, long orders) {
-    }
+    public record HourOrders(int hour, long orders) {}
 
     /** A product (by name; its id when it has none) and how many first-order lines name it. */
-    public record ProductCount(String product, long count) {
-    }
+    public record ProductCount(String product, long count) {}
 
     /**
      * When orders are placed in the day. {@code hasTimeOfDay} is false when every order timestamp is at midnight
@@ -72,16 +74,16 @@ public record OrderPatternReport(LocalDate asOf, long orders, Map<String, Long> 
      *
      * @param meanOfCustomerMeans the mean, over customers with at least one gap, of each customer's mean gap
      */
-    public record RepurchaseInterval(Double mean, Double median, Double p25, Double p75, long gaps,
-                                     Double meanOfCustomerMeans) {
-    }
+    public record RepurchaseInterval(
+            Double mean, Double median, Double p25, Double p75, long gaps, Double meanOfCustomerMeans) {}
 
     /** The report as one-line JSON (snake_case names), as stored in {@code gold.order_patterns}. */
     public String toJson() {
         try {
             return JSON.writeValueAsString(this);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render the order-pattern report as JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "cannot render the order-pattern report as JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

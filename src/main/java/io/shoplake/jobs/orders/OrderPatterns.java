@@ -44,13 +44,14 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class OrderPatterns {
 
-    private OrderPatterns() {
-    }
+    private OrderPatterns() {}
 
     /** The latest order date in silver orders; empty when there are none. */
     public static Optional<LocalDate> latestOrderDate(Dataset<Row> orders) {
         Row latest = orders.agg(max(col("order_date"))).first();
-        return latest.isNullAt(0) ? Optional.empty() : Optional.of(latest.getDate(0).toLocalDate());
+        return latest.isNullAt(0)
+                ? Optional.empty()
+                : Optional.of(latest.getDate(0).toLocalDate());
     }
 
     /**
@@ -60,21 +61,29 @@ public final class OrderPatterns {
      * @param items    silver order items: order_id, product_id
      * @param products silver products: product_id, product_name
      */
-    public static OrderPatternReport compute(Dataset<Row> orders, Dataset<Row> items, Dataset<Row> products,
-                                             LocalDate asOf) {
+    public static OrderPatternReport compute(
+            Dataset<Row> orders, Dataset<Row> items, Dataset<Row> products, LocalDate asOf) {
         Dataset<Row> scoped = orders.where(col("order_date").leq(lit(Date.valueOf(asOf))))
                 .select("order_id", "customer_id", "ordered_at", "order_date");
         long orderCount = scoped.count();
         Map<String, Long> byWeekday = ordersByWeekday(scoped);
-        return new OrderPatternReport(asOf, orderCount, byWeekday, busiestWeekdays(byWeekday), timeOfDay(scoped),
-                firstOrderProducts(scoped, items, products), repurchaseIntervals(scoped),
+        return new OrderPatternReport(
+                asOf,
+                orderCount,
+                byWeekday,
+                busiestWeekdays(byWeekday),
+                timeOfDay(scoped),
+                firstOrderProducts(scoped, items, products),
+                repurchaseIntervals(scoped),
                 duplicateOrdersOnLatestDate(scoped));
     }
 
     /** Orders per weekday, Monday to Sunday, zeros included. */
     static Map<String, Long> ordersByWeekday(Dataset<Row> orders) {
         Map<Integer, Long> bySparkDay = new TreeMap<>();
-        for (Row row : orders.groupBy(dayofweek(col("order_date")).as("day")).agg(count(lit(1))).collectAsList()) {
+        for (Row row : orders.groupBy(dayofweek(col("order_date")).as("day"))
+                .agg(count(lit(1)))
+                .collectAsList()) {
             bySparkDay.put(row.getInt(0), row.getLong(1));
         }
         Map<String, Long> byWeekday = new LinkedHashMap<>();
@@ -91,14 +100,17 @@ public final class OrderPatterns {
         if (most == 0) {
             return List.of();
         }
-        return byWeekday.entrySet().stream().filter(e -> e.getValue() == most)
-                .map(e -> new WeekdayOrders(e.getKey(), e.getValue())).toList();
+        return byWeekday.entrySet().stream()
+                .filter(e -> e.getValue() == most)
+                .map(e -> new WeekdayOrders(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** Orders per UTC hour, unless every order is at midnight: then the data holds no time of day. */
     static TimeOfDay timeOfDay(Dataset<Row> orders) {
-        Row timed = orders.agg(count(when(col("ordered_at").notEqual(col("order_date").cast(DataTypes.TimestampType)),
-                lit(1)))).first();
+        Row timed = orders.agg(count(
+                        when(col("ordered_at").notEqual(col("order_date").cast(DataTypes.TimestampType)), lit(1))))
+                .first();
         if (timed.getLong(0) == 0) {
             return new TimeOfDay(false, Map.of(), List.of());
         }
@@ -106,12 +118,15 @@ public final class OrderPatterns {
         for (int h = 0; h < 24; h++) {
             byHour.put(h, 0L);
         }
-        for (Row row : orders.groupBy(hour(col("ordered_at"))).agg(count(lit(1))).collectAsList()) {
+        for (Row row :
+                orders.groupBy(hour(col("ordered_at"))).agg(count(lit(1))).collectAsList()) {
             byHour.put(row.getInt(0), row.getLong(1));
         }
         long most = byHour.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        List<HourOrders> busiest = byHour.entrySet().stream().filter(e -> e.getValue() == most)
-                .map(e -> new HourOrders(e.getKey(), e.getValue())).toList();
+        List<HourOrders> busiest = byHour.entrySet().stream()
+                .filter(e -> e.getValue() == most)
+                .map(e -> new HourOrders(e.getKey(), e.getValue()))
+                .toList();
         return new TimeOfDay(true, byHour, busiest);
     }
 
@@ -120,12 +135,14 @@ public final class OrderPatterns {
      * those tied for first place, by name.
      */
     static List<ProductCount> firstOrderProducts(Dataset<Row> orders, Dataset<Row> items, Dataset<Row> products) {
-        Dataset<Row> firstOrders = orders
-                .withColumn("first_date", min(col("order_date")).over(Window.partitionBy("customer_id")))
+        Dataset<Row> firstOrders = orders.withColumn(
+                        "first_date", min(col("order_date")).over(Window.partitionBy("customer_id")))
                 .where(col("order_date").equalTo(col("first_date")))
                 .select("order_id");
-        Dataset<Row> counts = items.select("order_id", "product_id").join(firstOrders, "order_id")
-                .groupBy("product_id").agg(count(lit(1)).as("lines"));
+        Dataset<Row> counts = items.select("order_id", "product_id")
+                .join(firstOrders, "order_id")
+                .groupBy("product_id")
+                .agg(count(lit(1)).as("lines"));
         Row top = counts.agg(max(col("lines"))).first();
         if (top.isNullAt(0)) {
             return List.of();
@@ -135,7 +152,8 @@ public final class OrderPatterns {
         Dataset<Row> leaders = counts.where(col("lines").equalTo(top.getLong(0)));
         for (Row row : leaders.join(names, leaders.col("product_id").equalTo(names.col("named_id")), "left")
                 .collectAsList()) {
-            String name = row.isNullAt(row.fieldIndex("product_name")) ? String.valueOf(row.<Long>getAs("product_id"))
+            String name = row.isNullAt(row.fieldIndex("product_name"))
+                    ? String.valueOf(row.<Long>getAs("product_id"))
                     : row.getAs("product_name");
             tied.add(new ProductCount(name, row.getAs("lines")));
         }
@@ -146,8 +164,9 @@ public final class OrderPatterns {
     /** Gaps in days between consecutive orders of each customer (by date, then id), pooled. */
     static RepurchaseInterval repurchaseIntervals(Dataset<Row> orders) {
         WindowSpec byCustomer = Window.partitionBy("customer_id").orderBy(col("order_date"), col("order_id"));
-        Dataset<Row> gaps = orders
-                .withColumn("gap", datediff(col("order_date"), lag(col("order_date"), 1).over(byCustomer)))
+        Dataset<Row> gaps = orders.withColumn(
+                        "gap",
+                        datediff(col("order_date"), lag(col("order_date"), 1).over(byCustomer)))
                 .where(col("gap").isNotNull())
                 .select("customer_id", "gap");
         TreeMap<Long, Long> histogram = new TreeMap<>();
@@ -163,10 +182,16 @@ public final class OrderPatterns {
         if (total == 0) {
             return new RepurchaseInterval(null, null, null, null, 0, null);
         }
-        Row customerMeans = gaps.groupBy("customer_id").agg(avg(col("gap")).as("customer_mean"))
-                .agg(avg(col("customer_mean"))).first();
-        return new RepurchaseInterval(round((double) sumOfGaps / total), quantile(histogram, total, 0.5),
-                quantile(histogram, total, 0.25), quantile(histogram, total, 0.75), total,
+        Row customerMeans = gaps.groupBy("customer_id")
+                .agg(avg(col("gap")).as("customer_mean"))
+                .agg(avg(col("customer_mean")))
+                .first();
+        return new RepurchaseInterval(
+                round((double) sumOfGaps / total),
+                quantile(histogram, total, 0.5),
+                quantile(histogram, total, 0.25),
+                quantile(histogram, total, 0.75),
+                total,
                 round(customerMeans.getDouble(0)));
     }
 
@@ -193,11 +218,12 @@ public final class OrderPatterns {
 
     /** Per customer: orders on their latest order date, except the one with the lowest id. */
     static long duplicateOrdersOnLatestDate(Dataset<Row> orders) {
-        Row total = orders
-                .withColumn("latest_date", max(col("order_date")).over(Window.partitionBy("customer_id")))
+        Row total = orders.withColumn("latest_date", max(col("order_date")).over(Window.partitionBy("customer_id")))
                 .where(col("order_date").equalTo(col("latest_date")))
-                .groupBy("customer_id").agg(count(lit(1)).as("on_latest"))
-                .agg(sum(col("on_latest").minus(1))).first();
+                .groupBy("customer_id")
+                .agg(count(lit(1)).as("on_latest"))
+                .agg(sum(col("on_latest").minus(1)))
+                .first();
         return total.isNullAt(0) ? 0 : total.getLong(0);
     }
 

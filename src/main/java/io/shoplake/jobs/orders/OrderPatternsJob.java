@@ -53,13 +53,20 @@ public final class OrderPatternsJob {
      */
     public OrderPatternReport run(String runId, Optional<LocalDate> asOf) {
         Dataset<Row> orders = lake.read(SilverOrders.TABLE);
-        LocalDate effective = asOf.or(() -> OrderPatterns.latestOrderDate(orders)).orElseThrow(() ->
-                new IllegalStateException("silver.orders holds no orders; run `shoplake build orders` first"));
+        LocalDate effective = asOf.or(() -> OrderPatterns.latestOrderDate(orders))
+                .orElseThrow(() ->
+                        new IllegalStateException("silver.orders holds no orders; run `shoplake build orders` first"));
         OrderPatternReport[] report = new OrderPatternReport[1];
-        runs.step(runId, SilverOrdersBuild.JOB, STEP, Optional.of(effective),
-                List.of(SilverOrders.TABLE, SilverOrderItems.TABLE, SilverProducts.TABLE), List.of(TABLE), () -> {
-                    report[0] = OrderPatterns.compute(orders, lake.read(SilverOrderItems.TABLE),
-                            lake.read(SilverProducts.TABLE), effective);
+        runs.step(
+                runId,
+                SilverOrdersBuild.JOB,
+                STEP,
+                Optional.of(effective),
+                List.of(SilverOrders.TABLE, SilverOrderItems.TABLE, SilverProducts.TABLE),
+                List.of(TABLE),
+                () -> {
+                    report[0] = OrderPatterns.compute(
+                            orders, lake.read(SilverOrderItems.TABLE), lake.read(SilverProducts.TABLE), effective);
                     lake.merge(TABLE, goldRow(report[0], runId), List.of("as_of"));
                     return new StepCounts(report[0].orders(), report[0].orders(), 0);
                 });
@@ -69,14 +76,22 @@ public final class OrderPatternsJob {
     /** The gold row for a report. */
     Dataset<Row> goldRow(OrderPatternReport report, String runId) {
         var interval = report.repurchaseIntervalDays();
-        Row row = RowFactory.create(Date.valueOf(report.asOf()), report.orders(),
-                report.busiestWeekday().stream().map(OrderPatternReport.WeekdayOrders::weekday)
+        Row row = RowFactory.create(
+                Date.valueOf(report.asOf()),
+                report.orders(),
+                report.busiestWeekday().stream()
+                        .map(OrderPatternReport.WeekdayOrders::weekday)
                         .collect(Collectors.joining(", ")),
                 report.timeOfDay().hasTimeOfDay(),
-                report.firstOrderProducts().stream().map(OrderPatternReport.ProductCount::product)
+                report.firstOrderProducts().stream()
+                        .map(OrderPatternReport.ProductCount::product)
                         .collect(Collectors.joining(", ")),
-                interval.gaps(), interval.mean(), interval.median(), report.duplicateOrdersOnLatestDate(),
-                report.toJson(), runId);
+                interval.gaps(),
+                interval.mean(),
+                interval.median(),
+                report.duplicateOrdersOnLatestDate(),
+                report.toJson(),
+                runId);
         return lake.spark().createDataFrame(List.of(row), SCHEMA);
     }
 }

@@ -13,29 +13,90 @@ public final class OrderSources {
 
     /** Source table name to its columns, in source order. */
     public static final Map<String, List<String>> COLUMNS = Map.of(
-            "customers", List.of("id", "last_name", "first_name", "email", "company", "phone", "address1", "address2",
-                    "city", "state", "postal_code", "country"),
-            "employees", List.of("id", "last_name", "first_name", "email", "phone", "address1", "address2", "city",
-                    "state", "postal_code", "country", "avatar", "job_title", "department", "manager_id"),
-            "products", List.of("id", "product_code", "product_name", "description", "standard_cost", "list_price",
-                    "target_level", "reorder_level", "minimum_reorder_quantity", "quantity_per_unit", "discontinued",
-                    "category"),
-            "orders", List.of("id", "employee_id", "customer_id", "order_date", "shipped_date", "ship_name",
-                    "ship_address1", "ship_address2", "ship_city", "ship_state", "ship_postal_code", "ship_country",
-                    "shipping_fee", "payment_type", "paid_date", "order_status"),
-            "order_details", List.of("order_id", "product_id", "quantity", "unit_price", "discount",
-                    "order_detail_status", "date_allocated"));
+            "customers",
+                    List.of(
+                            "id",
+                            "last_name",
+                            "first_name",
+                            "email",
+                            "company",
+                            "phone",
+                            "address1",
+                            "address2",
+                            "city",
+                            "state",
+                            "postal_code",
+                            "country"),
+            "employees",
+                    List.of(
+                            "id",
+                            "last_name",
+                            "first_name",
+                            "email",
+                            "phone",
+                            "address1",
+                            "address2",
+                            "city",
+                            "state",
+                            "postal_code",
+                            "country",
+                            "avatar",
+                            "job_title",
+                            "department",
+                            "manager_id"),
+            "products",
+                    List.of(
+                            "id",
+                            "product_code",
+                            "product_name",
+                            "description",
+                            "standard_cost",
+                            "list_price",
+                            "target_level",
+                            "reorder_level",
+                            "minimum_reorder_quantity",
+                            "quantity_per_unit",
+                            "discontinued",
+                            "category"),
+            "orders",
+                    List.of(
+                            "id",
+                            "employee_id",
+                            "customer_id",
+                            "order_date",
+                            "shipped_date",
+                            "ship_name",
+                            "ship_address1",
+                            "ship_address2",
+                            "ship_city",
+                            "ship_state",
+                            "ship_postal_code",
+                            "ship_country",
+                            "shipping_fee",
+                            "payment_type",
+                            "paid_date",
+                            "order_status"),
+            "order_details",
+                    List.of(
+                            "order_id",
+                            "product_id",
+                            "quantity",
+                            "unit_price",
+                            "discount",
+                            "order_detail_status",
+                            "date_allocated"));
 
     /** Load order: parents before children, so a database load never violates a foreign key. */
-    public static final List<String> LOAD_ORDER = List.of("customers", "employees", "products", "orders", "order_details");
+    public static final List<String> LOAD_ORDER =
+            List.of("customers", "employees", "products", "orders", "order_details");
 
-    private OrderSources() {
-    }
+    private OrderSources() {}
 
     /** The bronze table holding a source table, e.g. {@code bronze.order_details}. */
     public static TableId bronze(String sourceTable) {
         if (!COLUMNS.containsKey(sourceTable)) {
-            throw new IllegalArgumentException("unknown orders source table: " + sourceTable + " (known: " + LOAD_ORDER + ")");
+            throw new IllegalArgumentException(
+                    "unknown orders source table: " + sourceTable + " (known: " + LOAD_ORDER + ")");
         }
         return TableId.bronze(sourceTable);
     }

@@ -27,27 +27,43 @@ public final class SilverCustomers {
 
     static final Map<String, String> COLUMNS = columns();
 
-    private SilverCustomers() {
-    }
+    private SilverCustomers() {}
 
     public static ExpectationSuite expectations() {
-        return new ExpectationSuite(TABLE.toString(), List.of(
-                Expectation.quarantine("customer_id_present", Rules.notNull("customer_id")),
-                Expectation.quarantine("customer_id_valid", Rules.parsesAs("customer_id", ValueType.LONG)),
-                Expectation.warn("email_shape", Rules.pattern("email", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))));
+        return new ExpectationSuite(
+                TABLE.toString(),
+                List.of(
+                        Expectation.quarantine("customer_id_present", Rules.notNull("customer_id")),
+                        Expectation.quarantine("customer_id_valid", Rules.parsesAs("customer_id", ValueType.LONG)),
+                        Expectation.warn("email_shape", Rules.pattern("email", "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"))));
     }
 
     /** Bronze customers to silver customers. */
     public static SilverOutput transform(Dataset<Row> bronze) {
-        return SilverSteps.build(OrderSources.bronze("customers"), TABLE, bronze, COLUMNS, KEYS,
-                latest -> expectations(), SilverCustomers::typed);
+        return SilverSteps.build(
+                OrderSources.bronze("customers"),
+                TABLE,
+                bronze,
+                COLUMNS,
+                KEYS,
+                latest -> expectations(),
+                SilverCustomers::typed);
     }
 
     static Dataset<Row> typed(Dataset<Row> valid) {
         return valid.select(
                 col("customer_id").cast(DataTypes.LongType).as("customer_id"),
-                col("last_name"), col("first_name"), col("email"), col("company"), col("phone"), col("address1"),
-                col("address2"), col("city"), col("state"), col("postal_code"), col("country"));
+                col("last_name"),
+                col("first_name"),
+                col("email"),
+                col("company"),
+                col("phone"),
+                col("address1"),
+                col("address2"),
+                col("city"),
+                col("state"),
+                col("postal_code"),
+                col("country"));
     }
 
     private static Map<String, String> columns() {

@@ -40,47 +40,59 @@ public final class SilverOrderItems {
     static final DataType LINE_AMOUNT = DataTypes.createDecimalType(14, 2);
     static final Map<String, String> COLUMNS = columns();
 
-    private SilverOrderItems() {
-    }
+    private SilverOrderItems() {}
 
     /**
      * @param orders   silver orders ({@code order_id})
      * @param products silver products ({@code product_id})
      */
     public static ExpectationSuite expectations(Dataset<Row> orders, Dataset<Row> products) {
-        return new ExpectationSuite(TABLE.toString(), List.of(
-                Expectation.quarantine("order_id_present", Rules.notNull("order_id")),
-                Expectation.quarantine("order_id_valid", Rules.parsesAs("order_id", ValueType.LONG)),
-                Expectation.quarantine("product_id_present", Rules.notNull("product_id")),
-                Expectation.quarantine("product_id_valid", Rules.parsesAs("product_id", ValueType.LONG)),
-                Expectation.quarantine("order_exists",
-                        Rules.referenceExists("order_id", orders, "order_id", "orders.order_id")),
-                Expectation.quarantine("product_exists",
-                        Rules.referenceExists("product_id", products, "product_id", "products.product_id")),
-                Expectation.quarantine("quantity_present", Rules.notNull("quantity")),
-                Expectation.quarantine("quantity_valid", Rules.parsesAs("quantity", ValueType.INTEGER)),
-                Expectation.quarantine("quantity_not_negative", Rules.atLeast("quantity", 0)),
-                Expectation.quarantine("unit_price_present", Rules.notNull("unit_price")),
-                Expectation.quarantine("unit_price_valid", Rules.parsesAs("unit_price", SilverProducts.MONEY)),
-                Expectation.quarantine("unit_price_not_negative", Rules.atLeast("unit_price", 0)),
-                Expectation.quarantine("discount_valid", Rules.parsesAs("discount", SilverProducts.MONEY)),
-                Expectation.quarantine("discount_not_negative", Rules.atLeast("discount", 0)),
-                Expectation.quarantine("allocated_date_valid", Rules.parsesAs("allocated_date", ValueType.DATE)),
-                Expectation.warn("line_amount_not_negative", Rules.sql(
-                        "try_cast(quantity AS INT) * try_cast(unit_price AS DECIMAL(12,2))"
-                                + " - coalesce(try_cast(discount AS DECIMAL(12,2)), 0) >= 0"))));
+        return new ExpectationSuite(
+                TABLE.toString(),
+                List.of(
+                        Expectation.quarantine("order_id_present", Rules.notNull("order_id")),
+                        Expectation.quarantine("order_id_valid", Rules.parsesAs("order_id", ValueType.LONG)),
+                        Expectation.quarantine("product_id_present", Rules.notNull("product_id")),
+                        Expectation.quarantine("product_id_valid", Rules.parsesAs("product_id", ValueType.LONG)),
+                        Expectation.quarantine(
+                                "order_exists",
+                                Rules.referenceExists("order_id", orders, "order_id", "orders.order_id")),
+                        Expectation.quarantine(
+                                "product_exists",
+                                Rules.referenceExists("product_id", products, "product_id", "products.product_id")),
+                        Expectation.quarantine("quantity_present", Rules.notNull("quantity")),
+                        Expectation.quarantine("quantity_valid", Rules.parsesAs("quantity", ValueType.INTEGER)),
+                        Expectation.quarantine("quantity_not_negative", Rules.atLeast("quantity", 0)),
+                        Expectation.quarantine("unit_price_present", Rules.notNull("unit_price")),
+                        Expectation.quarantine("unit_price_valid", Rules.parsesAs("unit_price", SilverProducts.MONEY)),
+                        Expectation.quarantine("unit_price_not_negative", Rules.atLeast("unit_price", 0)),
+                        Expectation.quarantine("discount_valid", Rules.parsesAs("discount", SilverProducts.MONEY)),
+                        Expectation.quarantine("discount_not_negative", Rules.atLeast("discount", 0)),
+                        Expectation.quarantine(
+                                "allocated_date_valid", Rules.parsesAs("allocated_date", ValueType.DATE)),
+                        Expectation.warn(
+                                "line_amount_not_negative",
+                                Rules.sql("try_cast(quantity AS INT) * try_cast(unit_price AS DECIMAL(12,2))"
+                                        + " - coalesce(try_cast(discount AS DECIMAL(12,2)), 0) >= 0"))));
     }
 
     /** Bronze order details to silver order items, checked against the silver orders and products. */
     public static SilverOutput transform(Dataset<Row> bronze, Dataset<Row> orders, Dataset<Row> products) {
-        return SilverSteps.build(OrderSources.bronze("order_details"), TABLE, bronze, COLUMNS, KEYS,
-                latest -> expectations(orders, products), SilverOrderItems::typed);
+        return SilverSteps.build(
+                OrderSources.bronze("order_details"),
+                TABLE,
+                bronze,
+                COLUMNS,
+                KEYS,
+                latest -> expectations(orders, products),
+                SilverOrderItems::typed);
     }
 
     static Dataset<Row> typed(Dataset<Row> valid) {
         Column quantity = col("quantity").cast(DataTypes.IntegerType);
         Column unitPrice = col("unit_price").cast(SilverProducts.MONEY.type());
-        Column discount = coalesce(col("discount").cast(SilverProducts.MONEY.type()),
+        Column discount = coalesce(
+                col("discount").cast(SilverProducts.MONEY.type()),
                 lit(BigDecimal.ZERO).cast(SilverProducts.MONEY.type()));
         return valid.select(
                 col("order_id").cast(DataTypes.LongType).as("order_id"),
@@ -88,7 +100,10 @@ public final class SilverOrderItems {
                 quantity.as("quantity"),
                 unitPrice.as("unit_price"),
                 discount.as("discount"),
-                quantity.multiply(unitPrice).minus(discount).try_cast(LINE_AMOUNT).as("line_amount"),
+                quantity.multiply(unitPrice)
+                        .minus(discount)
+                        .try_cast(LINE_AMOUNT)
+                        .as("line_amount"),
                 col("order_detail_status"),
                 col("allocated_date").cast(DataTypes.DateType).as("allocated_date"));
     }

@@ -9,12 +9,19 @@ import java.util.Map;
  * newer one superseded, rows quarantined, and failures per expectation (a row failing two rules counts under
  * both; {@code quarantined} counts it once). {@code rows_in = rows_out + duplicates_superseded + quarantined}.
  */
-public record SilverTableReport(String table, long rowsIn, long rowsOut, long duplicatesSuperseded, long quarantined,
-                                Map<String, Long> quarantinedByExpectation, Map<String, Long> warnings) {
+public record SilverTableReport(
+        String table,
+        long rowsIn,
+        long rowsOut,
+        long duplicatesSuperseded,
+        long quarantined,
+        Map<String, Long> quarantinedByExpectation,
+        Map<String, Long> warnings) {
 
     public SilverTableReport {
         requireNonNull(table, "table is null");
-        quarantinedByExpectation = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quarantinedByExpectation));
+        quarantinedByExpectation =
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quarantinedByExpectation));
         warnings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(warnings));
     }
 }

@@ -69,7 +69,8 @@ public final class BgNbd implements PurchaseModel {
         if (x == 0) {
             return 1.0;
         }
-        double logOdds = Math.log(params.a()) - Math.log(params.b() + x - 1)
+        double logOdds = Math.log(params.a())
+                - Math.log(params.b() + x - 1)
                 + (params.r() + x) * (Math.log(params.alpha() + T) - Math.log(params.alpha() + tx));
         return 1.0 / (1.0 + Math.exp(logOdds));
     }
@@ -87,8 +88,8 @@ public final class BgNbd implements PurchaseModel {
         double z = t / (alpha + T + t);
         double decay = Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t)));
         double numerator = (a + b + x - 1) / (a - 1) * (1 - decay * hyp2f1(r + x, b + x, a + b + x - 1, z));
-        double denominator = x == 0 ? 1.0 : 1.0 + a / (b + x - 1)
-                * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
+        double denominator =
+                x == 0 ? 1.0 : 1.0 + a / (b + x - 1) * Math.exp((r + x) * (Math.log(alpha + T) - Math.log(alpha + tx)));
         return numerator / denominator;
     }
 

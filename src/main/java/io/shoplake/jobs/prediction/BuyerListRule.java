@@ -35,7 +35,9 @@ public record BuyerListRule(double minProbability, OptionalInt top) implements S
     /** The buyer list from prediction rows (a column {@code p_order_in_horizon}). */
     public Dataset<Row> apply(Dataset<Row> predictions) {
         if (top.isPresent()) {
-            return predictions.orderBy(col("p_order_in_horizon").desc(), col("customer_id")).limit(top.getAsInt());
+            return predictions
+                    .orderBy(col("p_order_in_horizon").desc(), col("customer_id"))
+                    .limit(top.getAsInt());
         }
         return predictions.filter(col("p_order_in_horizon").geq(minProbability));
     }

@@ -26,12 +26,10 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class CustomerSummary {
 
-    private CustomerSummary() {
-    }
+    private CustomerSummary() {}
 
     /** The summary plus how many transactions were excluded for being after the as-of date. */
-    public record Result(Dataset<Row> customers, LocalDate asOf, long futureTransactions) {
-    }
+    public record Result(Dataset<Row> customers, LocalDate asOf, long futureTransactions) {}
 
     /** The latest transaction date; empty input is an error. */
     public static LocalDate latestDate(Dataset<Row> transactions) {
@@ -53,23 +51,37 @@ public final class CustomerSummary {
                 .filter(col("date").leq(lit(asOfDate)))
                 .groupBy(col("customer_id"), col("date"))
                 .agg(sum(col("amount").cast(DataTypes.DoubleType)).as("amount"));
-        Dataset<Row> customers = occasions.groupBy(col("customer_id"))
-                .agg(min(col("date")).as("first_date"), max(col("date")).as("last_date"),
-                        count(lit(1)).as("occasions"), sum(col("amount")).as("total"),
+        Dataset<Row> customers = occasions
+                .groupBy(col("customer_id"))
+                .agg(
+                        min(col("date")).as("first_date"),
+                        max(col("date")).as("last_date"),
+                        count(lit(1)).as("occasions"),
+                        sum(col("amount")).as("total"),
                         min_by(col("amount"), col("date")).as("first_amount"))
-                .select(col("customer_id"), col("first_date"), col("last_date"),
+                .select(
+                        col("customer_id"),
+                        col("first_date"),
+                        col("last_date"),
                         col("occasions").minus(1).as("x"),
                         datediff(col("last_date"), col("first_date")).as("recency_days"),
                         datediff(lit(asOfDate), col("first_date")).as("age_days"),
-                        when(col("occasions").gt(1), col("total").minus(col("first_amount"))
-                                .divide(col("occasions").minus(1))).as("monetary"));
+                        when(
+                                        col("occasions").gt(1),
+                                        col("total")
+                                                .minus(col("first_amount"))
+                                                .divide(col("occasions").minus(1)))
+                                .as("monetary"));
         return new Result(customers, asOf, future);
     }
 
     /** The distinct (x, recency, age) patterns with customer counts; their number is bounded by the calendar. */
     public static List<PurchasePattern> patterns(Dataset<Row> customers) {
         List<PurchasePattern> patterns = new ArrayList<>();
-        for (Row row : customers.groupBy(col("x"), col("recency_days"), col("age_days")).count().collectAsList()) {
+        for (Row row : customers
+                .groupBy(col("x"), col("recency_days"), col("age_days"))
+                .count()
+                .collectAsList()) {
             patterns.add(new PurchasePattern(row.getLong(0), row.getInt(1), row.getInt(2), row.getLong(3)));
         }
         return patterns;
@@ -81,8 +93,11 @@ public final class CustomerSummary {
      * seeded sample keeps the driver's share bounded.
      */
     public static List<SpendFit.Observation> spend(Dataset<Row> customers, int limit) {
-        Dataset<Row> pairs = customers.filter(col("x").gt(0).and(col("monetary").gt(0)))
-                .groupBy(col("x"), org.apache.spark.sql.functions.round(col("monetary"), 2).as("m"))
+        Dataset<Row> pairs = customers
+                .filter(col("x").gt(0).and(col("monetary").gt(0)))
+                .groupBy(
+                        col("x"),
+                        org.apache.spark.sql.functions.round(col("monetary"), 2).as("m"))
                 .count();
         long distinct = pairs.count();
         if (distinct > limit) {
@@ -99,7 +114,10 @@ public final class CustomerSummary {
 
     /** The pooled mean gap between purchase occasions of all repeat customers, in days; NaN when there are none. */
     public static double pooledMeanGapDays(Dataset<Row> customers) {
-        Row row = customers.filter(col("x").gt(0)).agg(sum(col("recency_days")), sum(col("x"))).first();
+        Row row = customers
+                .filter(col("x").gt(0))
+                .agg(sum(col("recency_days")), sum(col("x")))
+                .first();
         return row.isNullAt(1) ? Double.NaN : (double) row.getLong(0) / row.getLong(1);
     }
 }

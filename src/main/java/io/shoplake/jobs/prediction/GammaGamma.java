@@ -41,8 +41,13 @@ public final class GammaGamma implements Serializable {
 
     /** Log-likelihood of a customer's mean repeat-transaction value m over x &gt; 0 transactions. */
     static double logLikelihood(double p, double q, double gamma, double x, double m) {
-        return Gamma.logGamma(p * x + q) - Gamma.logGamma(p * x) - Gamma.logGamma(q) + q * Math.log(gamma)
-                + (p * x - 1) * Math.log(m) + p * x * Math.log(x) - (p * x + q) * Math.log(x * m + gamma);
+        return Gamma.logGamma(p * x + q)
+                - Gamma.logGamma(p * x)
+                - Gamma.logGamma(q)
+                + q * Math.log(gamma)
+                + (p * x - 1) * Math.log(m)
+                + p * x * Math.log(x)
+                - (p * x + q) * Math.log(x * m + gamma);
     }
 
     /** The population mean transaction value p gamma / (q - 1); infinite when q &lt;= 1. */

@@ -17,10 +17,10 @@ public final class Hypergeometric {
     private static final double POSITIVE_SERIES_LIMIT = 0.99;
     /** Below this, series with mixed signs are summed directly. */
     private static final double SERIES_LIMIT = 0.6;
+
     private static final double INTEGER_GAP = 5e-5;
 
-    private Hypergeometric() {
-    }
+    private Hypergeometric() {}
 
     /** 2F1(a, b; c; z); throws {@link ArithmeticException} when it cannot be evaluated to full precision. */
     public static double hyp2f1(double a, double b, double c, double z) {
@@ -42,7 +42,9 @@ public final class Hypergeometric {
             return Math.pow(1.0 - z, -a) * hyp2f1(a, c - b, c, w);
         }
         boolean positiveTerms = a > 0 && b > 0 && c > 0;
-        if (z <= SERIES_LIMIT || (positiveTerms && z <= POSITIVE_SERIES_LIMIT) || isNonPositiveInteger(a)
+        if (z <= SERIES_LIMIT
+                || (positiveTerms && z <= POSITIVE_SERIES_LIMIT)
+                || isNonPositiveInteger(a)
                 || isNonPositiveInteger(b)) {
             return series(a, b, c, z);
         }
@@ -91,7 +93,8 @@ public final class Hypergeometric {
         }
         double value = first + second;
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            throw new ArithmeticException("2F1 overflowed near z = 1 for a=" + a + ", b=" + b + ", c=" + c + ", z=" + z);
+            throw new ArithmeticException(
+                    "2F1 overflowed near z = 1 for a=" + a + ", b=" + b + ", c=" + c + ", z=" + z);
         }
         return value;
     }

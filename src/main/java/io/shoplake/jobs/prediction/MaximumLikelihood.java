@@ -31,19 +31,21 @@ final class MaximumLikelihood {
     private static final double RUNAWAY = 12;
 
     /** The optimum: natural parameters, their standard errors (NaN when the Hessian is not positive definite). */
-    record Estimate(double[] values, double[] standardErrors, double logLikelihood, int evaluations) {
-    }
+    record Estimate(double[] values, double[] standardErrors, double logLikelihood, int evaluations) {}
 
-    private MaximumLikelihood() {
-    }
+    private MaximumLikelihood() {}
 
     /**
      * Maximises {@code logLikelihood} minus {@code penalty} times the sum of squared natural parameters.
      *
      * @param label the model's name for error messages
      */
-    static Estimate maximize(String label, List<String> names, double[] start, ToDoubleFunction<double[]> logLikelihood,
-                             double penalty) {
+    static Estimate maximize(
+            String label,
+            List<String> names,
+            double[] start,
+            ToDoubleFunction<double[]> logLikelihood,
+            double penalty) {
         return maximize(label, names, start, logLikelihood, penalty, false);
     }
 
@@ -51,8 +53,13 @@ final class MaximumLikelihood {
      * As {@link #maximize(String, List, double[], ToDoubleFunction, double)}; with {@code nearOptimum} (a start from a fit on
      * coarsened data) it tries Newton steps first and falls back to the simplex search only when they do not converge.
      */
-    static Estimate maximize(String label, List<String> names, double[] start,
-                             ToDoubleFunction<double[]> logLikelihood, double penalty, boolean nearOptimum) {
+    static Estimate maximize(
+            String label,
+            List<String> names,
+            double[] start,
+            ToDoubleFunction<double[]> logLikelihood,
+            double penalty,
+            boolean nearOptimum) {
         int dimension = start.length;
         ToDoubleFunction<double[]> objective = theta -> {
             double[] natural = exp(theta);
@@ -68,15 +75,18 @@ final class MaximumLikelihood {
             double[] polished = chordPolish(objective, theta);
             if (converged(objective, polished)) {
                 double[] natural = exp(polished);
-                return new Estimate(natural, standardErrors(objective, polished, natural),
-                        logLikelihood.applyAsDouble(natural), 0);
+                return new Estimate(
+                        natural, standardErrors(objective, polished, natural), logLikelihood.applyAsDouble(natural), 0);
             }
         }
         try {
             for (int round = 0; round < 2; round++) {
                 SimplexOptimizer optimizer = new SimplexOptimizer(1e-12, 1e-10);
-                PointValuePair optimum = optimizer.optimize(new MaxEval(MAX_EVALUATIONS),
-                        new ObjectiveFunction(objective::applyAsDouble), GoalType.MINIMIZE, new InitialGuess(theta),
+                PointValuePair optimum = optimizer.optimize(
+                        new MaxEval(MAX_EVALUATIONS),
+                        new ObjectiveFunction(objective::applyAsDouble),
+                        GoalType.MINIMIZE,
+                        new InitialGuess(theta),
                         new NelderMeadSimplex(dimension, round == 0 ? 1.0 : 0.1));
                 theta = optimum.getPoint();
                 evaluations += optimizer.getEvaluations();
@@ -90,8 +100,9 @@ final class MaximumLikelihood {
             for (int i = 0; i < theta.length; i++) {
                 if (Math.abs(theta[i]) > RUNAWAY) {
                     throw new ModelFitException("cannot fit " + label + ": the likelihood has no interior maximum ("
-                            + names.get(i) + " runs off to " + String.format(java.util.Locale.ROOT, "%.3g",
-                            Math.exp(theta[i])) + "): the data are too few or too uniform to identify the model"
+                            + names.get(i) + " runs off to "
+                            + String.format(java.util.Locale.ROOT, "%.3g", Math.exp(theta[i]))
+                            + "): the data are too few or too uniform to identify the model"
                             + (theta[i] > 0 ? " (a --penalty keeps parameters finite)" : ""));
                 }
             }
@@ -105,8 +116,8 @@ final class MaximumLikelihood {
     }
 
     /** A rough optimum (one simplex search to 1e-8 relative), to start a precise fit from. */
-    static double[] roughOptimum(String label, double[] start, ToDoubleFunction<double[]> logLikelihood,
-                                 double penalty) {
+    static double[] roughOptimum(
+            String label, double[] start, ToDoubleFunction<double[]> logLikelihood, double penalty) {
         ToDoubleFunction<double[]> objective = theta -> {
             double[] natural = exp(theta);
             double value = -logLikelihood.applyAsDouble(natural);
@@ -117,8 +128,14 @@ final class MaximumLikelihood {
         };
         try {
             SimplexOptimizer optimizer = new SimplexOptimizer(1e-8, 1e-8);
-            return exp(optimizer.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(objective::applyAsDouble),
-                    GoalType.MINIMIZE, new InitialGuess(log(start)), new NelderMeadSimplex(start.length, 1.0)).getPoint());
+            return exp(optimizer
+                    .optimize(
+                            new MaxEval(MAX_EVALUATIONS),
+                            new ObjectiveFunction(objective::applyAsDouble),
+                            GoalType.MINIMIZE,
+                            new InitialGuess(log(start)),
+                            new NelderMeadSimplex(start.length, 1.0))
+                    .getPoint());
         } catch (MathIllegalStateException e) {
             throw new ModelFitException("cannot fit " + label + ": the optimiser did not converge within "
                     + MAX_EVALUATIONS + " evaluations");
@@ -154,7 +171,8 @@ final class MaximumLikelihood {
         double[] current = theta.clone();
         double value = objective.applyAsDouble(current);
         for (int iteration = 0; iteration < 30; iteration++) {
-            RealVector step = solver.solve(MatrixUtils.createRealVector(gradient(objective, current))).mapMultiply(-1);
+            RealVector step = solver.solve(MatrixUtils.createRealVector(gradient(objective, current)))
+                    .mapMultiply(-1);
             double[] candidate = current.clone();
             for (int i = 0; i < candidate.length; i++) {
                 candidate[i] += step.getEntry(i);
@@ -185,7 +203,8 @@ final class MaximumLikelihood {
             } catch (MathIllegalStateException | org.hipparchus.exception.MathIllegalArgumentException e) {
                 return current;
             }
-            RealVector step = solver.solve(MatrixUtils.createRealVector(gradient(objective, current))).mapMultiply(-1);
+            RealVector step = solver.solve(MatrixUtils.createRealVector(gradient(objective, current)))
+                    .mapMultiply(-1);
             boolean improved = false;
             for (double scale = 1.0; scale > 1e-4; scale /= 2) {
                 double[] candidate = current.clone();
@@ -210,7 +229,9 @@ final class MaximumLikelihood {
     private static double[] standardErrors(ToDoubleFunction<double[]> objective, double[] theta, double[] natural) {
         double[] errors = new double[theta.length];
         try {
-            RealMatrix inverse = new CholeskyDecomposition(hessian(objective, theta)).getSolver().getInverse();
+            RealMatrix inverse = new CholeskyDecomposition(hessian(objective, theta))
+                    .getSolver()
+                    .getInverse();
             for (int i = 0; i < errors.length; i++) {
                 errors[i] = natural[i] * Math.sqrt(inverse.getEntry(i, i));
             }
@@ -243,8 +264,11 @@ final class MaximumLikelihood {
                 if (i == j) {
                     value = (shifted(f, theta, i, h, j, 0) - 2 * center + shifted(f, theta, i, -h, j, 0)) / (h * h);
                 } else {
-                    value = (shifted(f, theta, i, h, j, h) - shifted(f, theta, i, h, j, -h)
-                            - shifted(f, theta, i, -h, j, h) + shifted(f, theta, i, -h, j, -h)) / (4 * h * h);
+                    value = (shifted(f, theta, i, h, j, h)
+                                    - shifted(f, theta, i, h, j, -h)
+                                    - shifted(f, theta, i, -h, j, h)
+                                    + shifted(f, theta, i, -h, j, -h))
+                            / (4 * h * h);
                 }
                 hessian.setEntry(i, j, value);
                 hessian.setEntry(j, i, value);

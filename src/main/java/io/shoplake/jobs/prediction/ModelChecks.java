@@ -3,8 +3,7 @@ package io.shoplake.jobs.prediction;
 /** Argument checks and numeric helpers shared by the model classes. */
 final class ModelChecks {
 
-    private ModelChecks() {
-    }
+    private ModelChecks() {}
 
     static void positive(String name, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {

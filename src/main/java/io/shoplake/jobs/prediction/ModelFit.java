@@ -11,8 +11,14 @@ import java.util.Map;
  * A fitted purchase model and its fit statistics: parameters and standard errors in the fit's time unit, the
  * log-likelihood (without any penalty) and the number of customers it was fitted on.
  */
-public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long customers,
-                       Map<String, Double> params, Map<String, Double> stdErrors, double logLikelihood) {
+public record ModelFit(
+        ModelType type,
+        PurchaseModel model,
+        TimeUnit unit,
+        long customers,
+        Map<String, Double> params,
+        Map<String, Double> stdErrors,
+        double logLikelihood) {
 
     /** Above this many distinct patterns the search starts on 4-week-rounded patterns. */
     static final int COARSE_ABOVE = 20_000;
@@ -53,16 +59,26 @@ public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long 
         }
         MaximumLikelihood.Estimate estimate;
         if (patterns.size() > coarseAbove) {
-            // Many distinct patterns (day-level t_x and T): a rough search on 4-week-rounded patterns, then polish on all of them,
+            // Many distinct patterns (day-level t_x and T): a rough search on 4-week-rounded patterns, then polish on
+            // all of them,
             // so the expensive full likelihood is evaluated a few dozen times instead of hundreds.
             PatternSet coarse = patterns.coarsened(28);
-            double[] start = MaximumLikelihood.roughOptimum(type.label(), type.start(coarse),
-                    p -> type.logLikelihood(p, coarse), penalty * coarse.customers());
-            estimate = MaximumLikelihood.maximize(type.label(), type.parameterNames(), start, p -> type.logLikelihood(p, patterns),
-                    penalty * patterns.customers(), true);
+            double[] start = MaximumLikelihood.roughOptimum(
+                    type.label(), type.start(coarse), p -> type.logLikelihood(p, coarse), penalty * coarse.customers());
+            estimate = MaximumLikelihood.maximize(
+                    type.label(),
+                    type.parameterNames(),
+                    start,
+                    p -> type.logLikelihood(p, patterns),
+                    penalty * patterns.customers(),
+                    true);
         } else {
-            estimate = MaximumLikelihood.maximize(type.label(), type.parameterNames(), type.start(patterns),
-                    p -> type.logLikelihood(p, patterns), penalty * patterns.customers());
+            estimate = MaximumLikelihood.maximize(
+                    type.label(),
+                    type.parameterNames(),
+                    type.start(patterns),
+                    p -> type.logLikelihood(p, patterns),
+                    penalty * patterns.customers());
         }
         PurchaseModel model = type.create(estimate.values());
         Map<String, Double> errors = new LinkedHashMap<>();
@@ -70,7 +86,13 @@ public record ModelFit(ModelType type, PurchaseModel model, TimeUnit unit, long 
         for (int i = 0; i < names.size(); i++) {
             errors.put(names.get(i), estimate.standardErrors()[i]);
         }
-        return new ModelFit(type, model, patterns.unit(), patterns.customers(), model.parameters(), errors,
+        return new ModelFit(
+                type,
+                model,
+                patterns.unit(),
+                patterns.customers(),
+                model.parameters(),
+                errors,
                 estimate.logLikelihood());
     }
 }

@@ -30,8 +30,7 @@ public final class NextOrderPrediction {
     /** Above this many distinct (x, mean value) pairs the Gamma-Gamma fit uses a seeded sample. */
     static final int SPEND_FIT_LIMIT = 200_000;
 
-    private NextOrderPrediction() {
-    }
+    private NextOrderPrediction() {}
 
     /**
      * Options of one prediction run.
@@ -40,8 +39,16 @@ public final class NextOrderPrediction {
      * @param pAliveFloor below this P(alive) no next-order date is predicted (default 0.2)
      * @param penalty L2 penalty of the fits (0 = plain maximum likelihood)
      */
-    public record Options(TransactionSource source, Optional<LocalDate> asOf, TimeUnit unit, ModelType model,
-                          int horizonDays, double pAliveFloor, double penalty, BuyerListRule buyerList, String runId) {
+    public record Options(
+            TransactionSource source,
+            Optional<LocalDate> asOf,
+            TimeUnit unit,
+            ModelType model,
+            int horizonDays,
+            double pAliveFloor,
+            double penalty,
+            BuyerListRule buyerList,
+            String runId) {
         public static final double DEFAULT_P_ALIVE_FLOOR = 0.2;
         public static final int DEFAULT_HORIZON_DAYS = 7;
 
@@ -59,9 +66,16 @@ public final class NextOrderPrediction {
 
         /** Defaults: orders, latest date, days, BG/NBD, 7 days, floor 0.2, no penalty, p >= 0.5, a new run id. */
         public static Options defaults() {
-            return new Options(TransactionSource.ORDERS, Optional.empty(), TimeUnit.DAYS, ModelType.BGNBD,
-                    DEFAULT_HORIZON_DAYS, DEFAULT_P_ALIVE_FLOOR, 0,
-                    BuyerListRule.atLeast(BuyerListRule.DEFAULT_MIN_PROBABILITY), RunLedger.newRunId());
+            return new Options(
+                    TransactionSource.ORDERS,
+                    Optional.empty(),
+                    TimeUnit.DAYS,
+                    ModelType.BGNBD,
+                    DEFAULT_HORIZON_DAYS,
+                    DEFAULT_P_ALIVE_FLOOR,
+                    0,
+                    BuyerListRule.atLeast(BuyerListRule.DEFAULT_MIN_PROBABILITY),
+                    RunLedger.newRunId());
         }
 
         public Options withSource(TransactionSource value) {
@@ -69,7 +83,8 @@ public final class NextOrderPrediction {
         }
 
         public Options withAsOf(LocalDate value) {
-            return new Options(source, Optional.of(value), unit, model, horizonDays, pAliveFloor, penalty, buyerList, runId);
+            return new Options(
+                    source, Optional.of(value), unit, model, horizonDays, pAliveFloor, penalty, buyerList, runId);
         }
 
         public Options withModel(ModelType value) {
@@ -86,15 +101,26 @@ public final class NextOrderPrediction {
     }
 
     /** A scored plan: the fits, counts, and the (lazy) prediction rows; nothing written yet. */
-    public record Prediction(LocalDate asOf, ModelFit fit, Optional<SpendFit> spend, Optional<String> spendProblem,
-                             long futureTransactions, Dataset<Row> customers, Dataset<Row> predictions) {
-    }
+    public record Prediction(
+            LocalDate asOf,
+            ModelFit fit,
+            Optional<SpendFit> spend,
+            Optional<String> spendProblem,
+            long futureTransactions,
+            Dataset<Row> customers,
+            Dataset<Row> predictions) {}
 
     /** What a run did. {@code buyerList} is read back from the gold table. */
-    public record Result(String runId, LocalDate asOf, ModelFit fit, Optional<SpendFit> spend,
-                         Optional<String> spendProblem, long customers, long futureTransactions, long buyers,
-                         Dataset<Row> buyerList) {
-    }
+    public record Result(
+            String runId,
+            LocalDate asOf,
+            ModelFit fit,
+            Optional<SpendFit> spend,
+            Optional<String> spendProblem,
+            long customers,
+            long futureTransactions,
+            long buyers,
+            Dataset<Row> buyerList) {}
 
     /** Fits and scores a transaction log (customer_id, date, amount) without any I/O. */
     public static Prediction predict(Dataset<Row> transactions, Options options) {
@@ -115,9 +141,14 @@ public final class NextOrderPrediction {
             // Spend is an extra: without it the purchase predictions still stand, expected_spend stays null.
             spendProblem = Optional.of(e.getMessage());
         }
-        NextOrderScoring.Settings settings = new NextOrderScoring.Settings(asOf, options.unit(), options.horizonDays(),
-                options.pAliveFloor(), CustomerSummary.pooledMeanGapDays(customers),
-                spend.map(SpendFit::model).orElse(null), options.runId());
+        NextOrderScoring.Settings settings = new NextOrderScoring.Settings(
+                asOf,
+                options.unit(),
+                options.horizonDays(),
+                options.pAliveFloor(),
+                CustomerSummary.pooledMeanGapDays(customers),
+                spend.map(SpendFit::model).orElse(null),
+                options.runId());
         Dataset<Row> predictions = NextOrderScoring.score(customers, fit.model(), settings);
         return new Prediction(asOf, fit, spend, spendProblem, summary.futureTransactions(), customers, predictions);
     }
@@ -130,22 +161,36 @@ public final class NextOrderPrediction {
         Dataset<Row> transactions = options.source().read(lake);
         Prediction[] prediction = new Prediction[1];
         long[] customers = new long[1];
-        ledger.step(options.runId(), JOB, "next-orders", options.asOf(), options.source().tables(), List.of(PREDICTIONS),
+        ledger.step(
+                options.runId(),
+                JOB,
+                "next-orders",
+                options.asOf(),
+                options.source().tables(),
+                List.of(PREDICTIONS),
                 () -> {
                     prediction[0] = predict(transactions, options);
                     lake.overwritePartitions(PREDICTIONS, prediction[0].predictions(), "as_of", "model");
                     customers[0] = prediction[0].fit().customers();
-                    return new StepCounts(customers[0], customers[0],
-                            0);
+                    return new StepCounts(customers[0], customers[0], 0);
                 });
         Prediction done = prediction[0];
         Dataset<Row> stored = lake.read(PREDICTIONS)
-                .filter(col("as_of").equalTo(lit(Date.valueOf(done.asOf())))
+                .filter(col("as_of")
+                        .equalTo(lit(Date.valueOf(done.asOf())))
                         .and(col("model").equalTo(lit(options.model().cliName()))));
         Dataset<Row> buyers = options.buyerList().apply(stored);
         done.customers().unpersist();
-        return new Result(options.runId(), done.asOf(), done.fit(), done.spend(), done.spendProblem(), customers[0],
-                done.futureTransactions(), buyers.count(), buyers);
+        return new Result(
+                options.runId(),
+                done.asOf(),
+                done.fit(),
+                done.spend(),
+                done.spendProblem(),
+                customers[0],
+                done.futureTransactions(),
+                buyers.count(),
+                buyers);
     }
 
     /**
@@ -158,11 +203,19 @@ public final class NextOrderPrediction {
         requireNonNull(result, "result is null");
         requireNonNull(target, "target is null");
         MongoPublisher.Result[] published = new MongoPublisher.Result[1];
-        new RunLedger(lake).step(result.runId(), JOB, PUBLISH_STEP, Optional.of(result.asOf()), List.of(PREDICTIONS),
-                List.of(), () -> {
-                    published[0] = MongoPublisher.publish(result.buyerList(), target, result.asOf(), result.runId());
-                    return new StepCounts(result.buyers(), published[0].published(), 0);
-                });
+        new RunLedger(lake)
+                .step(
+                        result.runId(),
+                        JOB,
+                        PUBLISH_STEP,
+                        Optional.of(result.asOf()),
+                        List.of(PREDICTIONS),
+                        List.of(),
+                        () -> {
+                            published[0] =
+                                    MongoPublisher.publish(result.buyerList(), target, result.asOf(), result.runId());
+                            return new StepCounts(result.buyers(), published[0].published(), 0);
+                        });
         return published[0];
     }
 }

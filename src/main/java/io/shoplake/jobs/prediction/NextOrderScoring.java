@@ -41,8 +41,15 @@ public final class NextOrderScoring {
      * @param pAliveFloor below this P(alive), no next-order date is predicted
      * @param pooledGapDays the baseline's gap for one-time buyers (mean gap of all repeat customers)
      */
-    public record Settings(LocalDate asOf, TimeUnit unit, int horizonDays, double pAliveFloor, double pooledGapDays,
-                           GammaGamma spend, String runId) implements Serializable {
+    public record Settings(
+            LocalDate asOf,
+            TimeUnit unit,
+            int horizonDays,
+            double pAliveFloor,
+            double pooledGapDays,
+            GammaGamma spend,
+            String runId)
+            implements Serializable {
         public Settings {
             requireNonNull(asOf, "asOf is null");
             requireNonNull(unit, "unit is null");
@@ -56,8 +63,7 @@ public final class NextOrderScoring {
         }
     }
 
-    private NextOrderScoring() {
-    }
+    private NextOrderScoring() {}
 
     /** The prediction rows for {@code customers} (columns of {@link CustomerSummary#summarize}). */
     public static Dataset<Row> score(Dataset<Row> customers, PurchaseModel model, Settings settings) {
@@ -100,8 +106,16 @@ public final class NextOrderScoring {
         }
         double gap = xCount > 0 ? (double) row.getInt(3) / xCount : settings.pooledGapDays();
         Date baseline = Date.valueOf(last.plusDays(Double.isFinite(gap) ? Math.round(gap) : 0));
-        return RowFactory.create(customerId, Date.valueOf(settings.asOf()), model.name(), pAlive, expected, pOrder,
-                predicted, spend, baseline, settings.runId());
+        return RowFactory.create(
+                customerId,
+                Date.valueOf(settings.asOf()),
+                model.name(),
+                pAlive,
+                expected,
+                pOrder,
+                predicted,
+                spend,
+                baseline,
+                settings.runId());
     }
-
 }

@@ -19,6 +19,7 @@ public final class ParetoNbd implements PurchaseModel {
 
     /** Gauss-Legendre nodes on [0, 1] for the horizon probability; the integrand is smooth and monotone. */
     private static final double[] NODES;
+
     private static final double[] WEIGHTS;
 
     static {
@@ -114,7 +115,8 @@ public final class ParetoNbd implements PurchaseModel {
         if (logA0 == Double.NEGATIVE_INFINITY) {
             return 1.0;
         }
-        double logOdds = Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0;
+        double logOdds =
+                Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0;
         return 1.0 / (1.0 + Math.exp(logOdds));
     }
 
@@ -127,7 +129,8 @@ public final class ParetoNbd implements PurchaseModel {
         double r = params.r();
         double s = params.s();
         double ratio = (params.beta() + T) / (params.beta() + T + t);
-        double lifetimeFactor = Math.abs(s - 1) < 1e-10 ? -Math.log(ratio) : -Math.expm1((s - 1) * Math.log(ratio)) / (s - 1);
+        double lifetimeFactor =
+                Math.abs(s - 1) < 1e-10 ? -Math.log(ratio) : -Math.expm1((s - 1) * Math.log(ratio)) / (s - 1);
         return probabilityAlive(x, tx, T) * (r + x) * (params.beta() + T) / (params.alpha() + T) * lifetimeFactor;
     }
 
@@ -139,7 +142,8 @@ public final class ParetoNbd implements PurchaseModel {
         }
         double s = params.s();
         double ratio = params.beta() / (params.beta() + t);
-        double lifetimeFactor = Math.abs(s - 1) < 1e-10 ? -Math.log(ratio) : -Math.expm1((s - 1) * Math.log(ratio)) / (s - 1);
+        double lifetimeFactor =
+                Math.abs(s - 1) < 1e-10 ? -Math.log(ratio) : -Math.expm1((s - 1) * Math.log(ratio)) / (s - 1);
         return params.r() * params.beta() / params.alpha() * lifetimeFactor;
     }
 

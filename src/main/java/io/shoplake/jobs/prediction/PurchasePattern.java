@@ -12,7 +12,8 @@ public record PurchasePattern(long x, long recencyDays, long ageDays, long custo
                     + x + ", recency=" + recencyDays + ", age=" + ageDays + ", customers=" + customers);
         }
         if (x == 0 && recencyDays != 0) {
-            throw new IllegalArgumentException("a customer without repeat purchases has recency 0, was: " + recencyDays);
+            throw new IllegalArgumentException(
+                    "a customer without repeat purchases has recency 0, was: " + recencyDays);
         }
     }
 }

@@ -29,7 +29,8 @@ public record SpendFit(GammaGamma model, long customers, Map<String, Double> std
     public static SpendFit fit(List<Observation> observations, double penalty) {
         long customers = observations.stream().mapToLong(Observation::customers).sum();
         if (customers == 0) {
-            throw new ModelFitException("cannot fit Gamma-Gamma: no customer has a repeat purchase with a positive amount");
+            throw new ModelFitException(
+                    "cannot fit Gamma-Gamma: no customer has a repeat purchase with a positive amount");
         }
         double[] x = observations.stream().mapToDouble(Observation::x).toArray();
         double[] m = observations.stream().mapToDouble(Observation::meanValue).toArray();
@@ -50,8 +51,11 @@ public record SpendFit(GammaGamma model, long customers, Map<String, Double> std
             logM[i] = Math.log(m[i]);
             logX[i] = Math.log(x[i]);
         }
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximize("Gamma-Gamma", List.of("p", "q", "gamma"),
-                new double[] {1, 2, meanValue}, p -> {
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.maximize(
+                "Gamma-Gamma",
+                List.of("p", "q", "gamma"),
+                new double[] {1, 2, meanValue},
+                p -> {
                     double[] byX = new double[xValues.length];
                     for (int k = 0; k < xValues.length; k++) {
                         double px = p[0] * xValues[k];
@@ -62,17 +66,22 @@ public record SpendFit(GammaGamma model, long customers, Map<String, Double> std
                     double total = 0;
                     for (int i = 0; i < x.length; i++) {
                         double px = p[0] * x[i];
-                        total += w[i] * (byX[xIndex[i]] + common + (px - 1) * logM[i] + px * logX[i]
-                                - (px + p[1]) * Math.log(x[i] * m[i] + p[2]));
+                        total += w[i]
+                                * (byX[xIndex[i]]
+                                        + common
+                                        + (px - 1) * logM[i]
+                                        + px * logX[i]
+                                        - (px + p[1]) * Math.log(x[i] * m[i] + p[2]));
                     }
                     return total;
-                }, penalty * customers);
+                },
+                penalty * customers);
         double[] v = estimate.values();
         Map<String, Double> errors = new LinkedHashMap<>();
         errors.put("p", estimate.standardErrors()[0]);
         errors.put("q", estimate.standardErrors()[1]);
         errors.put("gamma", estimate.standardErrors()[2]);
-        return new SpendFit(new GammaGamma(new GammaGamma.Params(v[0], v[1], v[2])), customers, errors,
-                estimate.logLikelihood());
+        return new SpendFit(
+                new GammaGamma(new GammaGamma.Params(v[0], v[1], v[2])), customers, errors, estimate.logLikelihood());
     }
 }

@@ -38,17 +38,21 @@ public enum TransactionSource {
         if (this == ORDERS) {
             return fromOrders(lake.read(ORDERS_TABLE), lake.read(ORDER_ITEMS_TABLE));
         }
-        return lake.read(TRANSACTIONS_TABLE).select(col("customer_id").cast(DataTypes.StringType).as("customer_id"),
-                col("date"), col("amount"));
+        return lake.read(TRANSACTIONS_TABLE)
+                .select(col("customer_id").cast(DataTypes.StringType).as("customer_id"), col("date"), col("amount"));
     }
 
     /** One transaction per order: its customer, order date, and the sum of its items' line amounts (0 without items). */
     public static Dataset<Row> fromOrders(Dataset<Row> orders, Dataset<Row> items) {
-        Dataset<Row> amounts = items.groupBy(col("order_id")).agg(sum(col("line_amount")).as("order_amount"));
+        Dataset<Row> amounts =
+                items.groupBy(col("order_id")).agg(sum(col("line_amount")).as("order_amount"));
         return orders.join(amounts, orders.col("order_id").equalTo(amounts.col("order_id")), "left")
-                .select(orders.col("customer_id").cast(DataTypes.StringType).as("customer_id"),
+                .select(
+                        orders.col("customer_id").cast(DataTypes.StringType).as("customer_id"),
                         orders.col("order_date").as("date"),
-                        coalesce(col("order_amount"), lit(0)).cast(new DecimalType(14, 2)).as("amount"));
+                        coalesce(col("order_amount"), lit(0))
+                                .cast(new DecimalType(14, 2))
+                                .as("amount"));
     }
 
     public static TransactionSource of(String text) {

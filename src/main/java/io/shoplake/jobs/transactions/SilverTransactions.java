@@ -45,8 +45,7 @@ public final class SilverTransactions {
             .add("date", DataTypes.DateType, false)
             .add("amount", new DecimalType(14, 2), false);
 
-    private SilverTransactions() {
-    }
+    private SilverTransactions() {}
 
     /** The bronze columns that hold the customer, the date and the amount, and the date pattern (java.time). */
     public record Columns(String customer, String date, String amount, String datePattern) {
@@ -59,13 +58,15 @@ public final class SilverTransactions {
     }
 
     public static ExpectationSuite expectations(String datePattern) {
-        return new ExpectationSuite(TABLE.toString(), List.of(
-                Expectation.quarantine("customer_id_present", Rules.notNull("customer_id")),
-                Expectation.quarantine("date_present", Rules.notNull("date")),
-                Expectation.quarantine("date_valid", new DateMatches("date", datePattern)),
-                Expectation.quarantine("amount_present", Rules.notNull("amount")),
-                Expectation.quarantine("amount_valid", Rules.parsesAs("amount", MONEY)),
-                Expectation.quarantine("amount_not_negative", Rules.atLeast("amount", 0))));
+        return new ExpectationSuite(
+                TABLE.toString(),
+                List.of(
+                        Expectation.quarantine("customer_id_present", Rules.notNull("customer_id")),
+                        Expectation.quarantine("date_present", Rules.notNull("date")),
+                        Expectation.quarantine("date_valid", new DateMatches("date", datePattern)),
+                        Expectation.quarantine("amount_present", Rules.notNull("amount")),
+                        Expectation.quarantine("amount_valid", Rules.parsesAs("amount", MONEY)),
+                        Expectation.quarantine("amount_not_negative", Rules.atLeast("amount", 0))));
     }
 
     /** Bronze transactions (text) to silver transactions; pure: no table is read or written. */
@@ -80,13 +81,21 @@ public final class SilverTransactions {
         }
         Dataset<Row> cleaned = SilverSteps.clean(BRONZE, bronze, names);
         QualityResult quality = expectations(columns.datePattern()).check(cleaned);
-        Dataset<Row> typed = quality.valid().select(
-                col("customer_id"),
-                parsedDate(col("date"), columns.datePattern()).as("date"),
-                col("amount").cast(MONEY.type()).as("amount"));
+        Dataset<Row> typed = quality.valid()
+                .select(
+                        col("customer_id"),
+                        parsedDate(col("date"), columns.datePattern()).as("date"),
+                        col("amount").cast(MONEY.type()).as("amount"));
         long rowsIn = quality.validCount() + quality.rejectedCount();
-        return new SilverOutput(TABLE, typed, quality.rejected(), rowsIn, quality.validCount(), 0,
-                quality.rejectedCount(), quality.results());
+        return new SilverOutput(
+                TABLE,
+                typed,
+                quality.rejected(),
+                rowsIn,
+                quality.validCount(),
+                0,
+                quality.rejectedCount(),
+                quality.results());
     }
 
     private static Column parsedDate(Column text, String pattern) {
@@ -98,8 +107,11 @@ public final class SilverTransactions {
         @Override
         public Dataset<Row> mark(Dataset<Row> rows, String violationColumn) {
             Column text = col(column);
-            return rows.withColumn(violationColumn, when(text.isNotNull().and(parsedDate(text, pattern).isNull()),
-                    concat(lit(column + ": not a valid date (" + pattern + "): "), text)));
+            return rows.withColumn(
+                    violationColumn,
+                    when(
+                            text.isNotNull().and(parsedDate(text, pattern).isNull()),
+                            concat(lit(column + ": not a valid date (" + pattern + "): "), text)));
         }
 
         @Override

@@ -25,10 +25,10 @@ import java.util.Locale;
  */
 record ColumnRule(String name, int jdbcType, String typeName, int size, int scale, boolean nullable) {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss]")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss]").withResolverStyle(ResolverStyle.STRICT);
 
     ColumnRule {
         requireNonNull(name, "name is null");
@@ -46,8 +46,8 @@ record ColumnRule(String name, int jdbcType, String typeName, int size, int scal
             case Types.REAL, Types.FLOAT, Types.DOUBLE -> number(value);
             case Types.DATE -> date(value);
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> dateTime(value);
-            case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR -> size > 0 && value.length() > size
-                    ? "longer than " + size + " characters" : null;
+            case Types.CHAR, Types.VARCHAR, Types.NCHAR, Types.NVARCHAR ->
+                size > 0 && value.length() > size ? "longer than " + size + " characters" : null;
             default -> null;
         };
     }
@@ -61,10 +61,18 @@ record ColumnRule(String name, int jdbcType, String typeName, int size, int scal
         }
         String type = typeName.toUpperCase(Locale.ROOT);
         boolean unsigned = type.contains("UNSIGNED");
-        long min = unsigned ? 0 : type.startsWith("TINYINT") ? -128 : type.startsWith("SMALLINT") ? -32_768
-                : type.startsWith("BIGINT") ? Long.MIN_VALUE : Integer.MIN_VALUE;
-        long max = type.startsWith("TINYINT") ? (unsigned ? 255 : 127) : type.startsWith("SMALLINT") ? 32_767
-                : type.startsWith("BIGINT") ? Long.MAX_VALUE : (unsigned ? 4_294_967_295L : Integer.MAX_VALUE);
+        long min = unsigned
+                ? 0
+                : type.startsWith("TINYINT")
+                        ? -128
+                        : type.startsWith("SMALLINT")
+                                ? -32_768
+                                : type.startsWith("BIGINT") ? Long.MIN_VALUE : Integer.MIN_VALUE;
+        long max = type.startsWith("TINYINT")
+                ? (unsigned ? 255 : 127)
+                : type.startsWith("SMALLINT")
+                        ? 32_767
+                        : type.startsWith("BIGINT") ? Long.MAX_VALUE : (unsigned ? 4_294_967_295L : Integer.MAX_VALUE);
         return parsed < min || parsed > max ? "out of range for " + type : null;
     }
 

@@ -25,7 +25,9 @@ public record MysqlLoadResult(String database, List<TableLoad> tables, List<Path
     }
 
     public TableLoad table(String name) {
-        return tables.stream().filter(t -> t.table().equals(name)).findFirst()
+        return tables.stream()
+                .filter(t -> t.table().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no loaded table named: " + name));
     }
 
@@ -44,8 +46,14 @@ public record MysqlLoadResult(String database, List<TableLoad> tables, List<Path
      * @param rejectedByRule rejected records by rule ("quantity: not an integer"), sorted by rule
      * @param examples a few rejected records per rule
      */
-    public record TableLoad(String table, List<Path> files, long rowsRead, long rowsLoaded, long tableRows,
-                            Map<String, Long> rejectedByRule, List<Reject> examples) {
+    public record TableLoad(
+            String table,
+            List<Path> files,
+            long rowsRead,
+            long rowsLoaded,
+            long tableRows,
+            Map<String, Long> rejectedByRule,
+            List<Reject> examples) {
 
         public TableLoad {
             requireNonNull(table, "table is null");

@@ -32,7 +32,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -53,14 +52,11 @@ public final class MysqlOrdersLoader {
 
     /** Hears about rejected records and progress while a load runs. */
     public interface Listener {
-        default void rejected(MysqlLoadResult.Reject reject) {
-        }
+        default void rejected(MysqlLoadResult.Reject reject) {}
 
-        default void progress(String table, long rowsRead) {
-        }
+        default void progress(String table, long rowsRead) {}
 
-        Listener NONE = new Listener() {
-        };
+        Listener NONE = new Listener() {};
     }
 
     private final MysqlTarget target;
@@ -121,7 +117,8 @@ public final class MysqlOrdersLoader {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(target.connectionUrl(), target.user(), target.password().orElse(null));
+        return DriverManager.getConnection(
+                target.connectionUrl(), target.user(), target.password().orElse(null));
     }
 
     private static void createSchema(Connection connection) throws SQLException {
@@ -136,27 +133,34 @@ public final class MysqlOrdersLoader {
     static void discover(Path directory, Map<String, List<Path>> filesByTable, List<Path> ignored) {
         List<String> names;
         try (Stream<Path> entries = Files.list(directory)) {
-            names = entries.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            names = entries.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory + ": " + e.getMessage(), e);
         }
         OrderFiles.Plan plan = OrderFiles.plan(names);
-        plan.filesByTable().forEach((table, files) -> filesByTable.put(table, files.stream().map(directory::resolve).toList()));
+        plan.filesByTable()
+                .forEach((table, files) -> filesByTable.put(
+                        table, files.stream().map(directory::resolve).toList()));
         plan.ignored().forEach(name -> ignored.add(directory.resolve(name)));
     }
 
     private static void checkHeader(Path file, TableShape shape) {
         try (InputStream in = Files.newInputStream(file);
-             RecordParser parser = FileParser.open(in, ParseSpec.withHeader(FileFormat.CSV))) {
+                RecordParser parser = FileParser.open(in, ParseSpec.withHeader(FileFormat.CSV))) {
             List<String> columns = parser.columns();
             if (columns.isEmpty()) {
                 return;
             }
-            List<String> missing = shape.columns().stream().map(ColumnRule::name)
-                    .filter(c -> !columns.contains(c)).toList();
+            List<String> missing = shape.columns().stream()
+                    .map(ColumnRule::name)
+                    .filter(c -> !columns.contains(c))
+                    .toList();
             if (!missing.isEmpty()) {
-                throw new MysqlLoadException(file + ": the header lacks column(s) " + String.join(", ", missing)
-                        + "; nothing was loaded");
+                throw new MysqlLoadException(
+                        file + ": the header lacks column(s) " + String.join(", ", missing) + "; nothing was loaded");
             }
         } catch (UnusableFileException e) {
             throw new MysqlLoadException(file + ": " + e.getMessage() + "; nothing was loaded");
@@ -166,30 +170,38 @@ public final class MysqlOrdersLoader {
     }
 
     /** A table's columns, primary key and foreign keys, from the database's metadata. */
-    record TableShape(String table, List<ColumnRule> columns, List<String> primaryKey, Map<String, String[]> foreignKeys) {
+    record TableShape(
+            String table, List<ColumnRule> columns, List<String> primaryKey, Map<String, String[]> foreignKeys) {
 
         static TableShape read(Connection connection, String database, String table) throws SQLException {
             DatabaseMetaData meta = connection.getMetaData();
             List<ColumnRule> columns = new ArrayList<>();
             try (ResultSet rows = meta.getColumns(database, null, table, null)) {
                 while (rows.next()) {
-                    columns.add(new ColumnRule(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                            rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME"), rows.getInt("COLUMN_SIZE"),
-                            rows.getInt("DECIMAL_DIGITS"), rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
+                    columns.add(new ColumnRule(
+                            rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                            rows.getInt("DATA_TYPE"),
+                            rows.getString("TYPE_NAME"),
+                            rows.getInt("COLUMN_SIZE"),
+                            rows.getInt("DECIMAL_DIGITS"),
+                            rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
                 }
             }
             Map<Short, String> keyBySequence = new TreeMap<>();
             try (ResultSet rows = meta.getPrimaryKeys(database, null, table)) {
                 while (rows.next()) {
-                    keyBySequence.put(rows.getShort("KEY_SEQ"), rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    keyBySequence.put(
+                            rows.getShort("KEY_SEQ"),
+                            rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
             }
             Map<String, String[]> foreignKeys = new LinkedHashMap<>();
             try (ResultSet rows = meta.getImportedKeys(database, null, table)) {
                 while (rows.next()) {
                     foreignKeys.put(rows.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT), new String[] {
-                            rows.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT),
-                            rows.getString("PKCOLUMN_NAME").toLowerCase(Locale.ROOT)});
+                        rows.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT),
+                        rows.getString("PKCOLUMN_NAME").toLowerCase(Locale.ROOT)
+                    });
                 }
             }
             if (columns.isEmpty()) {
@@ -201,10 +213,13 @@ public final class MysqlOrdersLoader {
         String upsert() {
             String names = columns.stream().map(c -> "`" + c.name() + "`").collect(Collectors.joining(", "));
             String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-            String updates = columns.stream().filter(c -> !primaryKey.contains(c.name()))
-                    .map(c -> "`" + c.name() + "` = VALUES(`" + c.name() + "`)").collect(Collectors.joining(", "));
+            String updates = columns.stream()
+                    .filter(c -> !primaryKey.contains(c.name()))
+                    .map(c -> "`" + c.name() + "` = VALUES(`" + c.name() + "`)")
+                    .collect(Collectors.joining(", "));
             // VALUES() in ON DUPLICATE KEY UPDATE works on MySQL 8/9 (deprecated there) and MariaDB alike.
-            return "INSERT INTO `" + table + "` (" + names + ") VALUES (" + marks + ") ON DUPLICATE KEY UPDATE " + updates;
+            return "INSERT INTO `" + table + "` (" + names + ") VALUES (" + marks + ") ON DUPLICATE KEY UPDATE "
+                    + updates;
         }
     }
 
@@ -238,7 +253,7 @@ public final class MysqlOrdersLoader {
             if (set == null) {
                 set = new HashSet<>();
                 try (Statement statement = connection.createStatement();
-                     ResultSet rows = statement.executeQuery("SELECT `" + column + "` FROM `" + table + "`")) {
+                        ResultSet rows = statement.executeQuery("SELECT `" + column + "` FROM `" + table + "`")) {
                     while (rows.next()) {
                         set.add(canonical(rows.getString(1)));
                     }
@@ -271,8 +286,7 @@ public final class MysqlOrdersLoader {
         private long rowsRead;
         private long rowsLoaded;
 
-        private record PendingRow(Path file, long line, String raw, Map<String, String> values) {
-        }
+        private record PendingRow(Path file, long line, String raw, Map<String, String> values) {}
 
         TableLoader(Connection connection, TableShape shape, KeySets keys) {
             this.connection = connection;
@@ -299,23 +313,22 @@ public final class MysqlOrdersLoader {
             }
             long tableRows;
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM `" + shape.table() + "`")) {
+                    ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM `" + shape.table() + "`")) {
                 rows.next();
                 tableRows = rows.getLong(1);
             }
-            return new MysqlLoadResult.TableLoad(shape.table(), files, rowsRead, rowsLoaded, tableRows,
-                    rejectedByRule, examples);
+            return new MysqlLoadResult.TableLoad(
+                    shape.table(), files, rowsRead, rowsLoaded, tableRows, rejectedByRule, examples);
         }
 
         private void loadFile(Path file) throws SQLException {
             try (InputStream in = Files.newInputStream(file);
-                 RecordParser parser = FileParser.open(in, ParseSpec.withHeader(FileFormat.CSV))) {
+                    RecordParser parser = FileParser.open(in, ParseSpec.withHeader(FileFormat.CSV))) {
                 List<String> header = parser.columns();
                 while (parser.hasNext()) {
                     ParsedRecord record = parser.next();
                     switch (record.kind()) {
-                        case BLANK -> {
-                        }
+                        case BLANK -> {}
                         case REJECT -> {
                             rowsRead++;
                             reject(file, record.line(), record.reason(), null, record.raw());
@@ -359,7 +372,12 @@ public final class MysqlOrdersLoader {
                 String value = values.get(foreignKey.getKey());
                 String[] parent = foreignKey.getValue();
                 if (value != null && !value.isEmpty() && !keys.contains(parent[0], parent[1], value)) {
-                    reject(file, line, foreignKey.getKey() + ": no " + parent[0] + " row with " + parent[1], value, raw);
+                    reject(
+                            file,
+                            line,
+                            foreignKey.getKey() + ": no " + parent[0] + " row with " + parent[1],
+                            value,
+                            raw);
                     return;
                 }
             }
@@ -394,7 +412,11 @@ public final class MysqlOrdersLoader {
                         rowsLoaded++;
                     } catch (SQLException rowError) {
                         MysqlErrors.rethrowIfConnectionLost(target, rowError);
-                        reject(row.file(), row.line(), "rejected by the database", MysqlErrors.firstLine(rowError),
+                        reject(
+                                row.file(),
+                                row.line(),
+                                "rejected by the database",
+                                MysqlErrors.firstLine(rowError),
                                 row.raw());
                     }
                 }

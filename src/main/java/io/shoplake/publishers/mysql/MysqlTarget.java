@@ -23,8 +23,8 @@ public record MysqlTarget(String url, String user, Optional<String> password) {
         requireNonNull(password, "password is null");
         Matcher matcher = URL.matcher(url);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("MySQL URL must look like jdbc:mysql://HOST:PORT/DATABASE, was: "
-                    + masked(url));
+            throw new IllegalArgumentException(
+                    "MySQL URL must look like jdbc:mysql://HOST:PORT/DATABASE, was: " + masked(url));
         }
         String database = matcher.group(4);
         if (database != null && !database.isEmpty() && !NAME.matcher(database).matches()) {

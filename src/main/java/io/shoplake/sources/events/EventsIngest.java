@@ -43,8 +43,14 @@ public final class EventsIngest {
     private final EventsSilver silver;
 
     /** What one ingest did: per file, and for silver (rows read from this run's bronze rows, added, rejected). */
-    public record Result(String runId, List<FileIngestResult> files, List<Path> ignored, long silverIn,
-                         long silverAdded, long silverAlreadyPresent, long silverQuarantined) {
+    public record Result(
+            String runId,
+            List<FileIngestResult> files,
+            List<Path> ignored,
+            long silverIn,
+            long silverAdded,
+            long silverAlreadyPresent,
+            long silverQuarantined) {
         public Result {
             files = List.copyOf(files);
             ignored = List.copyOf(ignored);
@@ -87,28 +93,36 @@ public final class EventsIngest {
             return new Result(runId, files, ignored, 0, 0, 0, 0);
         }
         long[] counts = new long[4];
-        new RunLedger(lake).step(runId, JOB, "silver", Optional.empty(), List.of(BRONZE),
-                List.of(FlyerEngagementTables.EVENTS, FlyerEngagementTables.EVENTS.quarantine()), () -> {
-                    Dataset<Row> bronze = lake.read(BRONZE).where(col("_run_id").equalTo(lit(runId)));
-                    EventsSilver.Conformed conformed = silver.conform(bronze, runId);
-                    Dataset<Row> valid = conformed.events().persist(StorageLevel.MEMORY_AND_DISK());
-                    Dataset<Row> rejects = conformed.rejects().persist(StorageLevel.MEMORY_AND_DISK());
-                    try {
-                        counts[0] = bronze.count();
-                        long validCount = valid.count();
-                        counts[3] = rejects.count();
-                        counts[1] = new EventsStore(lake).appendNew(valid);
-                        counts[2] = validCount - counts[1];
-                        if (counts[3] > 0) {
-                            new Quarantine(lake).append(FlyerEngagementTables.EVENTS, rejects);
-                        }
-                        // Events already in silver (a replayed drop) are accounted for, not written twice.
-                        return new StepCounts(counts[0], validCount, counts[3]);
-                    } finally {
-                        valid.unpersist();
-                        rejects.unpersist();
-                    }
-                });
+        new RunLedger(lake)
+                .step(
+                        runId,
+                        JOB,
+                        "silver",
+                        Optional.empty(),
+                        List.of(BRONZE),
+                        List.of(FlyerEngagementTables.EVENTS, FlyerEngagementTables.EVENTS.quarantine()),
+                        () -> {
+                            Dataset<Row> bronze =
+                                    lake.read(BRONZE).where(col("_run_id").equalTo(lit(runId)));
+                            EventsSilver.Conformed conformed = silver.conform(bronze, runId);
+                            Dataset<Row> valid = conformed.events().persist(StorageLevel.MEMORY_AND_DISK());
+                            Dataset<Row> rejects = conformed.rejects().persist(StorageLevel.MEMORY_AND_DISK());
+                            try {
+                                counts[0] = bronze.count();
+                                long validCount = valid.count();
+                                counts[3] = rejects.count();
+                                counts[1] = new EventsStore(lake).appendNew(valid);
+                                counts[2] = validCount - counts[1];
+                                if (counts[3] > 0) {
+                                    new Quarantine(lake).append(FlyerEngagementTables.EVENTS, rejects);
+                                }
+                                // Events already in silver (a replayed drop) are accounted for, not written twice.
+                                return new StepCounts(counts[0], validCount, counts[3]);
+                            } finally {
+                                valid.unpersist();
+                                rejects.unpersist();
+                            }
+                        });
         return new Result(runId, files, ignored, counts[0], counts[1], counts[2], counts[3]);
     }
 
@@ -121,8 +135,10 @@ public final class EventsIngest {
         }
         try (Stream<Path> entries = Files.list(from)) {
             return entries.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
-                    .sorted().toList();
+                    .filter(p -> !p.getFileName().toString().startsWith(".")
+                            && !p.getFileName().toString().startsWith("_"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + from + ": " + e.getMessage(), e);
         }

@@ -25,11 +25,13 @@ public final class EventsStore {
 
     /** Appends the events of {@code events} not yet in silver.events; returns how many were new. */
     public long appendNew(Dataset<Row> events) {
-        Dataset<Row> incoming = events.select(EventsSilver.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
+        Dataset<Row> incoming =
+                events.select(EventsSilver.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new));
         Dataset<Row> fresh = incoming;
         if (lake.exists(FlyerEngagementTables.EVENTS)) {
             List<Object> dates = incoming.select("local_date").distinct().collectAsList().stream()
-                    .map(r -> r.get(0)).toList();
+                    .map(r -> r.get(0))
+                    .toList();
             if (dates.isEmpty()) {
                 return 0;
             }

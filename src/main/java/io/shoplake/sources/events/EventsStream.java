@@ -56,8 +56,10 @@ public final class EventsStream {
 
     public static final String JOB = "stream-events";
     static final StructType VALUE = new StructType()
-            .add("timestamp", DataTypes.StringType).add("user_id", DataTypes.StringType)
-            .add("event", DataTypes.StringType).add("flyer_id", DataTypes.StringType)
+            .add("timestamp", DataTypes.StringType)
+            .add("user_id", DataTypes.StringType)
+            .add("event", DataTypes.StringType)
+            .add("flyer_id", DataTypes.StringType)
             .add("merchant_id", DataTypes.StringType);
 
     /**
@@ -71,8 +73,14 @@ public final class EventsStream {
      * @param untilIdle process what is in the topic now, then stop
      * @param maxOffsetsPerTrigger cap on records per micro-batch, if any
      */
-    public record Settings(String bootstrap, String topic, Path checkpoint, Duration trigger, Duration watermark,
-                           boolean untilIdle, Optional<Long> maxOffsetsPerTrigger) {
+    public record Settings(
+            String bootstrap,
+            String topic,
+            Path checkpoint,
+            Duration trigger,
+            Duration watermark,
+            boolean untilIdle,
+            Optional<Long> maxOffsetsPerTrigger) {
         public Settings {
             requireNonNull(bootstrap, "bootstrap is null");
             requireNonNull(topic, "topic is null");
@@ -84,8 +92,9 @@ public final class EventsStream {
                 throw new IllegalArgumentException("trigger must be positive, was: " + trigger);
             }
             if (trigger.compareTo(Duration.ofMinutes(2)) > 0) {
-                throw new IllegalArgumentException("trigger must be at most 2m (results are due within 2 minutes), was: "
-                        + trigger.getSeconds() + "s");
+                throw new IllegalArgumentException(
+                        "trigger must be at most 2m (results are due within 2 minutes), was: " + trigger.getSeconds()
+                                + "s");
             }
             if (watermark.isNegative()) {
                 throw new IllegalArgumentException("watermark must not be negative, was: " + watermark);
@@ -107,21 +116,28 @@ public final class EventsStream {
 
     /** Starts the query; {@code untilIdle} queries stop by themselves once the topic is drained. */
     public StreamingQuery start() {
-        var reader = lake.spark().readStream().format("kafka")
+        var reader = lake.spark()
+                .readStream()
+                .format("kafka")
                 .option("kafka.bootstrap.servers", settings.bootstrap())
                 .option("subscribe", settings.topic())
                 .option("startingOffsets", "earliest")
                 .option("failOnDataLoss", "false");
         if (settings.maxOffsetsPerTrigger().isPresent()) {
-            reader = reader.option("maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger().get());
+            reader = reader.option(
+                    "maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger().get());
         }
         Dataset<Row> records = reader.load();
         try {
             return records.writeStream()
                     .queryName(JOB + "-" + settings.topic())
-                    .option("checkpointLocation", settings.checkpoint().toAbsolutePath().toString())
-                    .trigger(settings.untilIdle() ? Trigger.AvailableNow()
-                            : Trigger.ProcessingTime(settings.trigger().toMillis()))
+                    .option(
+                            "checkpointLocation",
+                            settings.checkpoint().toAbsolutePath().toString())
+                    .trigger(
+                            settings.untilIdle()
+                                    ? Trigger.AvailableNow()
+                                    : Trigger.ProcessingTime(settings.trigger().toMillis()))
                     .foreachBatch((Dataset<Row> batch, Long batchId) -> processBatch(batch, batchId))
                     .start();
         } catch (TimeoutException e) {
@@ -135,9 +151,18 @@ public final class EventsStream {
         Column parsed = when(trim(value).startsWith("{"), from_json(value, VALUE))
                 .otherwise(from_csv(value, lit(VALUE.toDDL()), Map.<String, String>of()));
         return records.select(value.as("raw"), parsed.as("v"), col("topic"), col("partition"), col("offset"))
-                .select(col("v.timestamp").as("timestamp"), col("v.user_id").as("user_id"), col("v.event").as("event"),
-                        col("v.flyer_id").as("flyer_id"), col("v.merchant_id").as("merchant_id"),
-                        concat(lit("kafka:"), col("topic"), lit("/"), col("partition").cast("string")).as("_source"),
+                .select(
+                        col("v.timestamp").as("timestamp"),
+                        col("v.user_id").as("user_id"),
+                        col("v.event").as("event"),
+                        col("v.flyer_id").as("flyer_id"),
+                        col("v.merchant_id").as("merchant_id"),
+                        concat(
+                                        lit("kafka:"),
+                                        col("topic"),
+                                        lit("/"),
+                                        col("partition").cast("string"))
+                                .as("_source"),
                         col("offset").as("_line"));
     }
 
@@ -149,34 +174,56 @@ public final class EventsStream {
             Optional<Timestamp> lateBefore = lateBefore(batchId, rows);
             long[] counts = new long[3];
             List<Object> touched = new java.util.ArrayList<>();
-            new RunLedger(lake).step(runId, JOB, "batch-" + batchId, Optional.empty(), List.of(),
-                    List.of(FlyerEngagementTables.EVENTS, FlyerEngagementTables.EVENTS.quarantine()), () -> {
-                        EventsSilver.Conformed conformed = silver.conform(rows, runId);
-                        Dataset<Row> valid = conformed.events();
-                        Column late = lateBefore.map(t -> col("event_at").lt(lit(t))).orElse(lit(false));
-                        Dataset<Row> onTime = valid.where(late.unary_$bang()).persist(StorageLevel.MEMORY_AND_DISK());
-                        Dataset<Row> lateRejects = Quarantine.records(valid.where(late), col("_source"), col("_line"),
-                                org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
-                                        col("event_at"), col("user_id"), col("event"), col("flyer_id"),
-                                        col("merchant_id"))),
-                                concat(lit("late event: before the watermark "),
-                                        lit(lateBefore.map(Timestamp::toInstant).map(Object::toString).orElse(""))),
-                                runId);
-                        try {
-                            counts[0] = rows.count();
-                            counts[1] = onTime.count();
-                            new EventsStore(lake).appendNew(onTime);
-                            counts[2] = appendRejects(conformed.rejects().unionByName(lateRejects));
-                            Row range = onTime.agg(min("local_date"), max("local_date")).first();
-                            if (!range.isNullAt(0)) {
-                                touched.add(range.getDate(0).toLocalDate());
-                                touched.add(range.getDate(1).toLocalDate());
-                            }
-                            return new StepCounts(counts[0], counts[1], counts[2]);
-                        } finally {
-                            onTime.unpersist();
-                        }
-                    });
+            new RunLedger(lake)
+                    .step(
+                            runId,
+                            JOB,
+                            "batch-" + batchId,
+                            Optional.empty(),
+                            List.of(),
+                            List.of(FlyerEngagementTables.EVENTS, FlyerEngagementTables.EVENTS.quarantine()),
+                            () -> {
+                                EventsSilver.Conformed conformed = silver.conform(rows, runId);
+                                Dataset<Row> valid = conformed.events();
+                                Column late = lateBefore
+                                        .map(t -> col("event_at").lt(lit(t)))
+                                        .orElse(lit(false));
+                                Dataset<Row> onTime =
+                                        valid.where(late.unary_$bang()).persist(StorageLevel.MEMORY_AND_DISK());
+                                Dataset<Row> lateRejects = Quarantine.records(
+                                        valid.where(late),
+                                        col("_source"),
+                                        col("_line"),
+                                        org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
+                                                col("event_at"),
+                                                col("user_id"),
+                                                col("event"),
+                                                col("flyer_id"),
+                                                col("merchant_id"))),
+                                        concat(
+                                                lit("late event: before the watermark "),
+                                                lit(lateBefore
+                                                        .map(Timestamp::toInstant)
+                                                        .map(Object::toString)
+                                                        .orElse(""))),
+                                        runId);
+                                try {
+                                    counts[0] = rows.count();
+                                    counts[1] = onTime.count();
+                                    new EventsStore(lake).appendNew(onTime);
+                                    counts[2] =
+                                            appendRejects(conformed.rejects().unionByName(lateRejects));
+                                    Row range = onTime.agg(min("local_date"), max("local_date"))
+                                            .first();
+                                    if (!range.isNullAt(0)) {
+                                        touched.add(range.getDate(0).toLocalDate());
+                                        touched.add(range.getDate(1).toLocalDate());
+                                    }
+                                    return new StepCounts(counts[0], counts[1], counts[2]);
+                                } finally {
+                                    onTime.unpersist();
+                                }
+                            });
             if (!touched.isEmpty()) {
                 // A view opened the day before can end on a touched date: that day is recomputed too.
                 LocalDate from = ((LocalDate) touched.get(0)).minusDays(1);
@@ -194,9 +241,13 @@ public final class EventsStream {
         Quarantine quarantine = new Quarantine(lake);
         if (lake.exists(FlyerEngagementTables.EVENTS.quarantine())) {
             Dataset<Row> existing = quarantine.of(FlyerEngagementTables.EVENTS).select("source", "line", "reason");
-            fresh = rejects.join(existing, rejects.col("source").eqNullSafe(existing.col("source"))
-                    .and(rejects.col("line").eqNullSafe(existing.col("line")))
-                    .and(rejects.col("reason").eqNullSafe(existing.col("reason"))), "left_anti");
+            fresh = rejects.join(
+                    existing,
+                    rejects.col("source")
+                            .eqNullSafe(existing.col("source"))
+                            .and(rejects.col("line").eqNullSafe(existing.col("line")))
+                            .and(rejects.col("reason").eqNullSafe(existing.col("reason"))),
+                    "left_anti");
         }
         fresh = fresh.persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -238,7 +289,8 @@ public final class EventsStream {
                     long[] previous = read(fs, new org.apache.hadoop.fs.Path(folder, Long.toString(latest)));
                     maxBefore = Math.max(previous[0], previous[1]);
                 }
-                Row max = rows.selectExpr("max(unix_micros(try_cast(trim(timestamp) AS TIMESTAMP)))").first();
+                Row max = rows.selectExpr("max(unix_micros(try_cast(trim(timestamp) AS TIMESTAMP)))")
+                        .first();
                 long maxInBatch = max.isNullAt(0) ? -1 : max.getLong(0);
                 fs.mkdirs(folder);
                 try (FSDataOutputStream out = fs.create(mine, true)) {
@@ -253,14 +305,15 @@ public final class EventsStream {
             timestamp.setNanos((int) Math.floorMod(bound, 1_000_000L) * 1000);
             return Optional.of(timestamp);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write stream watermarks under " + settings.checkpoint()
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot read or write stream watermarks under " + settings.checkpoint() + ": " + e.getMessage(), e);
         }
     }
 
     private static long[] read(FileSystem fs, org.apache.hadoop.fs.Path file) throws IOException {
         try (FSDataInputStream in = fs.open(file)) {
-            String[] parts = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
+            String[] parts =
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(" ");
             return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
         }
     }

@@ -34,16 +34,20 @@ final class BronzeWriter {
             return addedRecords(table);
         }
         List<String> existing = Arrays.asList(lake.read(table).columns());
-        List<String> added = Arrays.stream(rows.columns()).filter(c -> !existing.contains(c)).toList();
+        List<String> added =
+                Arrays.stream(rows.columns()).filter(c -> !existing.contains(c)).toList();
         if (!added.isEmpty()) {
-            lake.spark().sql("ALTER TABLE " + lake.sqlName(table) + " ADD COLUMNS ("
-                    + added.stream().map(c -> quote(c) + " STRING").collect(Collectors.joining(", ")) + ")");
+            lake.spark()
+                    .sql("ALTER TABLE " + lake.sqlName(table) + " ADD COLUMNS ("
+                            + added.stream().map(c -> quote(c) + " STRING").collect(Collectors.joining(", ")) + ")");
         }
         List<String> present = Arrays.asList(rows.columns());
         List<Column> aligned = new ArrayList<>();
         for (String column : existing) {
-            aligned.add(present.contains(column) ? col(quote(column))
-                    : lit(null).cast(DataTypes.StringType).as(column));
+            aligned.add(
+                    present.contains(column)
+                            ? col(quote(column))
+                            : lit(null).cast(DataTypes.StringType).as(column));
         }
         for (String column : added) {
             aligned.add(col(quote(column)));
@@ -58,7 +62,7 @@ final class BronzeWriter {
         try {
             iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(lake.spark(), lake.sqlName(table));
         } catch (org.apache.spark.sql.catalyst.parser.ParseException
-                 | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+                | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
             throw new IllegalStateException("cannot load table " + table + ": " + e.getMessage(), e);
         }
         iceberg.refresh();

@@ -80,7 +80,8 @@ final class ByteBuilder {
 
     /** The index of the first byte that is not valid UTF-8 in {@code [0, length)}, or -1 when all is valid. */
     int firstInvalidUtf8(int limitLength) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, 0, limitLength);

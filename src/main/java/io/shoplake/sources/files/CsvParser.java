@@ -88,7 +88,8 @@ final class CsvParser extends RecordParser {
             if (raw.hasNonAscii(0, raw.length())) {
                 int bad = raw.firstInvalidUtf8(raw.length());
                 if (bad >= 0) {
-                    throw new UnusableFileException("header line " + recordLine + ": " + invalidUtf8(recordOffset + bad));
+                    throw new UnusableFileException(
+                            "header line " + recordLine + ": " + invalidUtf8(recordOffset + bad));
                 }
             }
             return FileParser.columnNames(values());
@@ -247,8 +248,8 @@ final class CsvParser extends RecordParser {
                         return endRecord(2);
                     } else {
                         raw.append(c);
-                        brokenReason = "broken quoting: unexpected text after the closing quote of field "
-                                + (fieldCount + 1);
+                        brokenReason =
+                                "broken quoting: unexpected text after the closing quote of field " + (fieldCount + 1);
                         return BROKEN;
                     }
                 }

@@ -17,8 +17,7 @@ public enum FileFormat {
             case "csv" -> CSV;
             case "jsonl", "json-lines", "ndjson" -> JSON_LINES;
             case "whitespace", "ws", "txt" -> WHITESPACE;
-            default -> throw new IllegalArgumentException(
-                    "file format must be csv, jsonl or whitespace, was: " + name);
+            default -> throw new IllegalArgumentException("file format must be csv, jsonl or whitespace, was: " + name);
         };
     }
 }

@@ -72,8 +72,8 @@ public final class FileIngest {
         List<String> uris = paths.stream().map(p -> p.toUri().toString()).toList();
         List<SparkFileParse.Fingerprint> prints = SparkFileParse.fingerprints(lake.spark(), uris);
         Timestamp ingestedAt = Timestamp.from(Instant.now());
-        Set<String> loaded = files.loaded(prints.stream().map(SparkFileParse.Fingerprint::sha256).toList(),
-                request.target());
+        Set<String> loaded = files.loaded(
+                prints.stream().map(SparkFileParse.Fingerprint::sha256).toList(), request.target());
         Set<String> seen = new HashSet<>();
         List<FileIngestResult> results = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
@@ -98,7 +98,8 @@ public final class FileIngest {
         }
         try (Stream<Path> entries = Files.list(path)) {
             return entries.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith(".") && !p.getFileName().toString().startsWith("_"))
+                    .filter(p -> !p.getFileName().toString().startsWith(".")
+                            && !p.getFileName().toString().startsWith("_"))
                     .map(p -> p.toAbsolutePath().normalize())
                     .sorted()
                     .toList();
@@ -107,13 +108,18 @@ public final class FileIngest {
         }
     }
 
-    private FileIngestResult load(FileIngestRequest request, Path path, SparkFileParse.Fingerprint print,
-                                  Timestamp ingestedAt) {
+    private FileIngestResult load(
+            FileIngestRequest request, Path path, SparkFileParse.Fingerprint print, Timestamp ingestedAt) {
         TableId target = request.target();
         String step = "load " + target + " from " + path.getFileName();
         long[] blankLines = new long[1];
         try {
-            var run = runs.step(request.runId(), request.job(), step, Optional.empty(), List.of(),
+            var run = runs.step(
+                    request.runId(),
+                    request.job(),
+                    step,
+                    Optional.empty(),
+                    List.of(),
                     List.of(target, target.quarantine()),
                     () -> {
                         LoadCounts counts = loadFile(request, path, print, ingestedAt);
@@ -121,18 +127,23 @@ public final class FileIngest {
                         return counts.step();
                     });
             StepCounts counts = run.counts();
-            return FileIngestResult.loaded(path, target, print.sha256(), counts.rowsIn(), counts.rowsOut(),
-                    counts.rowsQuarantined(), blankLines[0]);
+            return FileIngestResult.loaded(
+                    path,
+                    target,
+                    print.sha256(),
+                    counts.rowsIn(),
+                    counts.rowsOut(),
+                    counts.rowsQuarantined(),
+                    blankLines[0]);
         } catch (UnusableFileException e) {
             return FileIngestResult.unusable(path, target, print.sha256(), e.getMessage());
         }
     }
 
-    private record LoadCounts(StepCounts step, long blankLines) {
-    }
+    private record LoadCounts(StepCounts step, long blankLines) {}
 
-    private LoadCounts loadFile(FileIngestRequest request, Path path, SparkFileParse.Fingerprint print,
-                                Timestamp ingestedAt) {
+    private LoadCounts loadFile(
+            FileIngestRequest request, Path path, SparkFileParse.Fingerprint print, Timestamp ingestedAt) {
         ParseSpec spec = request.parseSpec();
         List<String> columns = header(path, spec);
         HeaderRules.problem(request.format(), columns, request.requiredColumns().orElse(List.of()))
@@ -145,31 +156,40 @@ public final class FileIngest {
         long written = 0;
         if (summary.data() > 0) {
             List<Column> values = request.format() == FileFormat.JSON_LINES
-                    ? jsonColumns(summary.keys(), path) : positionalColumns(columns);
+                    ? jsonColumns(summary.keys(), path)
+                    : positionalColumns(columns);
             values.add(lit(source).as("_source"));
             values.add(col(SparkFileParse.LINE).as("_line"));
             values.add(lit(request.runId()).as("_run_id"));
             values.add(lit(ingestedAt).as("_ingested_at"));
             Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
-            written = bronze.append(request.target(),
+            written = bronze.append(
+                    request.target(),
                     SparkFileParse.ofKind(parsed, SparkFileParse.DATA).select(values.toArray(Column[]::new)));
         }
         long quarantined = 0;
         if (summary.rejects() > 0) {
             Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
-            quarantine.append(request.target(), Quarantine.records(SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
-                    lit(source), col(SparkFileParse.LINE), col(SparkFileParse.RAW), col(SparkFileParse.REASON),
-                    request.runId()));
+            quarantine.append(
+                    request.target(),
+                    Quarantine.records(
+                            SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
+                            lit(source),
+                            col(SparkFileParse.LINE),
+                            col(SparkFileParse.RAW),
+                            col(SparkFileParse.REASON),
+                            request.runId()));
             quarantined = bronze.addedRecords(request.target().quarantine());
         }
         // Written counts come from the Iceberg commits, read counts from the separate counting pass.
         if (written != summary.data() || quarantined != summary.rejects()) {
-            throw new IllegalStateException(path + " does not reconcile: " + summary.data() + " data records and "
-                    + summary.rejects() + " rejects read, " + written + " rows written, " + quarantined + " quarantined");
+            throw new IllegalStateException(
+                    path + " does not reconcile: " + summary.data() + " data records and " + summary.rejects()
+                            + " rejects read, " + written + " rows written, " + quarantined + " quarantined");
         }
         StepCounts counts = new StepCounts(summary.data() + summary.rejects(), written, quarantined);
-        files.record(new FileLedger.LoadedFile(source, print.size(), print.sha256(), request.target(),
-                request.runId(), written, quarantined));
+        files.record(new FileLedger.LoadedFile(
+                source, print.size(), print.sha256(), request.target(), request.runId(), written, quarantined));
         return new LoadCounts(counts, summary.blankLines());
     }
 
@@ -178,7 +198,8 @@ public final class FileIngest {
         if (!spec.hasHeader()) {
             return spec.columnNames();
         }
-        try (InputStream in = Files.newInputStream(path); RecordParser parser = FileParser.open(in, spec)) {
+        try (InputStream in = Files.newInputStream(path);
+                RecordParser parser = FileParser.open(in, spec)) {
             return parser.columns();
         } catch (UnusableFileException e) {
             throw new UnusableFileException(path + ": " + e.getMessage());

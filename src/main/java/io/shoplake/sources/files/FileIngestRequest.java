@@ -14,14 +14,21 @@ import java.util.Optional;
  * format, the columns each file's header must have, the column names when the files have no header line, and the run
  * (id and job name) the loads are recorded under.
  */
-public record FileIngestRequest(Path path, TableId target, FileFormat format, Optional<List<String>> requiredColumns,
-                                Optional<List<String>> columnNames, String runId, String job) {
+public record FileIngestRequest(
+        Path path,
+        TableId target,
+        FileFormat format,
+        Optional<List<String>> requiredColumns,
+        Optional<List<String>> columnNames,
+        String runId,
+        String job) {
 
     public FileIngestRequest {
         requireNonNull(path, "path is null");
         requireNonNull(target, "target is null");
         requireNonNull(format, "format is null");
-        requiredColumns = requireNonNull(requiredColumns, "requiredColumns is null").map(FileIngestRequest::normalise);
+        requiredColumns =
+                requireNonNull(requiredColumns, "requiredColumns is null").map(FileIngestRequest::normalise);
         columnNames = requireNonNull(columnNames, "columnNames is null").map(FileIngestRequest::normalise);
         requireNonNull(runId, "runId is null");
         requireNonNull(job, "job is null");
@@ -65,7 +72,9 @@ public record FileIngestRequest(Path path, TableId target, FileFormat format, Op
     }
 
     ParseSpec parseSpec() {
-        return new ParseSpec(format, columnNames.orElse(List.of()),
+        return new ParseSpec(
+                format,
+                columnNames.orElse(List.of()),
                 format == FileFormat.JSON_LINES ? requiredColumns.orElse(List.of()) : List.of());
     }
 

@@ -11,8 +11,16 @@ import java.util.Optional;
  * {@code rows} of them written to the target table and {@code quarantined} to its quarantine table
  * ({@code rowsIn == rows + quarantined}); {@code blankLines} were skipped. {@code message} says why a file is unusable.
  */
-public record FileIngestResult(Path path, TableId table, String sha256, FileStatus status, Optional<String> message,
-                               long rowsIn, long rows, long quarantined, long blankLines) {
+public record FileIngestResult(
+        Path path,
+        TableId table,
+        String sha256,
+        FileStatus status,
+        Optional<String> message,
+        long rowsIn,
+        long rows,
+        long quarantined,
+        long blankLines) {
 
     public FileIngestResult {
         requireNonNull(path, "path is null");
@@ -22,10 +30,10 @@ public record FileIngestResult(Path path, TableId table, String sha256, FileStat
         requireNonNull(message, "message is null");
     }
 
-    static FileIngestResult loaded(Path path, TableId table, String sha256, long rowsIn, long rows, long quarantined,
-                                   long blankLines) {
-        return new FileIngestResult(path, table, sha256, FileStatus.LOADED, Optional.empty(), rowsIn, rows, quarantined,
-                blankLines);
+    static FileIngestResult loaded(
+            Path path, TableId table, String sha256, long rowsIn, long rows, long quarantined, long blankLines) {
+        return new FileIngestResult(
+                path, table, sha256, FileStatus.LOADED, Optional.empty(), rowsIn, rows, quarantined, blankLines);
     }
 
     static FileIngestResult alreadyLoaded(Path path, TableId table, String sha256) {

@@ -11,8 +11,7 @@ public final class FileParser {
     /** Records longer than this are rejected (a runaway quoted field is an unterminated quote). */
     public static final int MAX_RECORD_BYTES = 4 << 20;
 
-    private FileParser() {
-    }
+    private FileParser() {}
 
     /**
      * Opens a parser over {@code in}; reads the header line at once when the spec says the file has one.

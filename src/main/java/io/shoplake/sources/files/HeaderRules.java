@@ -14,8 +14,7 @@ final class HeaderRules {
 
     private static final char[] OTHER_DELIMITERS = {';', '\t', '|'};
 
-    private HeaderRules() {
-    }
+    private HeaderRules() {}
 
     /** The reason the header makes the file unusable, or empty when it is fine. An empty file has no header: fine. */
     static Optional<String> problem(FileFormat format, List<String> columns, List<String> required) {
@@ -23,7 +22,8 @@ final class HeaderRules {
             return Optional.empty();
         }
         if (columns.size() == 1) {
-            Optional<Character> delimiter = format == FileFormat.CSV ? likelyDelimiter(columns.get(0)) : Optional.empty();
+            Optional<Character> delimiter =
+                    format == FileFormat.CSV ? likelyDelimiter(columns.get(0)) : Optional.empty();
             if (delimiter.isPresent()) {
                 return Optional.of("header has 1 column ('" + columns.get(0) + "'); the delimiter looks like '"
                         + printable(delimiter.get()) + "', expected ','");

@@ -44,12 +44,18 @@ final class JsonLinesParser extends LineParser {
         try {
             node = MAPPER.readTree(text.array(), 0, text.length());
         } catch (JsonProcessingException e) {
-            return ParsedRecord.reject(line, text.string(), "invalid JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            return ParsedRecord.reject(
+                    line,
+                    text.string(),
+                    "invalid JSON: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             return ParsedRecord.reject(line, text.string(), "invalid JSON: " + e.getMessage());
         }
         if (!node.isObject()) {
-            return ParsedRecord.reject(line, text.string(),
+            return ParsedRecord.reject(
+                    line,
+                    text.string(),
                     "expected a JSON object, found " + node.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         Map<String, String> values = new LinkedHashMap<>();

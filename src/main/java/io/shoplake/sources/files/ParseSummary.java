@@ -7,8 +7,9 @@ import java.util.List;
  * What a file holds: data records, rejects, blank lines, (JSON Lines) its keys by first appearance, and record
  * boundaries about every {@code chunkBytes} bytes (offset and line) where parallel parse tasks may start.
  */
-record ParseSummary(long data, long rejects, long blankLines, List<String> keys, List<Long> splitOffsets,
-                    List<Long> splitLines) implements java.io.Serializable {
+record ParseSummary(
+        long data, long rejects, long blankLines, List<String> keys, List<Long> splitOffsets, List<Long> splitLines)
+        implements java.io.Serializable {
 
     /** The file's chunks: one from the start, then one from each split. */
     List<Chunk> chunks(List<String> columns) {
@@ -55,7 +56,7 @@ record ParseSummary(long data, long rejects, long blankLines, List<String> keys,
                 lastSplit = next;
             }
         }
-        return new ParseSummary(data, rejects, blanks, List.copyOf(keys), List.copyOf(splitOffsets),
-                List.copyOf(splitLines));
+        return new ParseSummary(
+                data, rejects, blanks, List.copyOf(keys), List.copyOf(splitOffsets), List.copyOf(splitLines));
     }
 }

@@ -10,11 +10,15 @@ import java.util.Map;
  * for JSON Lines), a reject with its raw text and reason, or a skipped blank line. {@code line} is the 1-based
  * physical line the record starts on.
  */
-public record ParsedRecord(RecordKind kind, long line, List<String> values, Map<String, String> named, String raw,
-                           String reason) {
+public record ParsedRecord(
+        RecordKind kind, long line, List<String> values, Map<String, String> named, String raw, String reason) {
 
     /** What a parsed record is. */
-    public enum RecordKind { DATA, REJECT, BLANK }
+    public enum RecordKind {
+        DATA,
+        REJECT,
+        BLANK
+    }
 
     public ParsedRecord {
         requireNonNull(kind, "kind is null");
@@ -32,7 +36,12 @@ public record ParsedRecord(RecordKind kind, long line, List<String> values, Map<
     }
 
     public static ParsedRecord reject(long line, String raw, String reason) {
-        return new ParsedRecord(RecordKind.REJECT, line, null, null, requireNonNull(raw, "raw is null"),
+        return new ParsedRecord(
+                RecordKind.REJECT,
+                line,
+                null,
+                null,
+                requireNonNull(raw, "raw is null"),
                 requireNonNull(reason, "reason is null"));
     }
 

@@ -38,12 +38,10 @@ final class SparkFileParse {
     static final String REASON = "_reason";
     static final String FIELDS = "_fields";
 
-    private SparkFileParse() {
-    }
+    private SparkFileParse() {}
 
     /** A file's location, size and SHA-256, computed in a task. */
-    record Fingerprint(String uri, long size, String sha256) {
-    }
+    record Fingerprint(String uri, long size, String sha256) {}
 
     /** Size and SHA-256 of each file, one task per file, in the order given. */
     static List<Fingerprint> fingerprints(SparkSession spark, List<String> uris) {
@@ -55,8 +53,8 @@ final class SparkFileParse {
         for (String uri : uris) {
             files.add(context.binaryFiles(uri, 1));
         }
-        JavaPairRDD<String, PortableDataStream> all = files.size() == 1 ? files.get(0)
-                : context.union(files.toArray(JavaPairRDD[]::new));
+        JavaPairRDD<String, PortableDataStream> all =
+                files.size() == 1 ? files.get(0) : context.union(files.toArray(JavaPairRDD[]::new));
         List<Tuple3<Integer, Long, String>> hashed = all.zipWithIndex()
                 .map(pair -> {
                     scala.Tuple2<Long, String> print = hash(pair._1()._2());
@@ -98,10 +96,14 @@ final class SparkFileParse {
      */
     static ParseSummary summarise(SparkSession spark, String uri, ParseSpec spec, long chunkBytes) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        return context.binaryFiles(uri, 1).values().map(stream -> summarise(stream, spec, chunkBytes)).first();
+        return context.binaryFiles(uri, 1)
+                .values()
+                .map(stream -> summarise(stream, spec, chunkBytes))
+                .first();
     }
 
-    private static ParseSummary summarise(PortableDataStream stream, ParseSpec spec, long chunkBytes) throws java.io.IOException {
+    private static ParseSummary summarise(PortableDataStream stream, ParseSpec spec, long chunkBytes)
+            throws java.io.IOException {
         try (DataInputStream in = stream.open()) {
             return ParseSummary.of(in, spec, chunkBytes);
         }
@@ -131,16 +133,17 @@ final class SparkFileParse {
     static Dataset<Row> parse(SparkSession spark, String uri, ParseSpec spec, List<Chunk> chunks, int columnCount) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int width = spec.format() == FileFormat.JSON_LINES ? 5 : 4 + columnCount;
-        JavaRDD<Row> rows = context.parallelize(chunks, chunks.size())
-                .flatMap(chunk -> records(uri, chunk, spec, width));
+        JavaRDD<Row> rows =
+                context.parallelize(chunks, chunks.size()).flatMap(chunk -> records(uri, chunk, spec, width));
         return spark.createDataFrame(rows, schema(spec, columnCount));
     }
 
-    private static Iterator<Row> records(String uri, Chunk chunk, ParseSpec spec, int width) throws java.io.IOException {
+    private static Iterator<Row> records(String uri, Chunk chunk, ParseSpec spec, int width)
+            throws java.io.IOException {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(java.net.URI.create(uri));
         // Executors read with their own Hadoop configuration (core-site.xml on a cluster).
-        org.apache.hadoop.fs.FSDataInputStream in = path.getFileSystem(new org.apache.hadoop.conf.Configuration())
-                .open(path, 1 << 16);
+        org.apache.hadoop.fs.FSDataInputStream in =
+                path.getFileSystem(new org.apache.hadoop.conf.Configuration()).open(path, 1 << 16);
         RecordParser parser;
         try {
             in.seek(chunk.offset());

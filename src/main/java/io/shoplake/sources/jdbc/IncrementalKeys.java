@@ -39,7 +39,8 @@ public record IncrementalKeys(Optional<String> defaultKey, Map<String, String> p
                 }
                 defaultKey = Optional.of(checkedName(item, spec));
             } else {
-                perTable.put(checkedName(item.substring(0, equals).trim(), spec),
+                perTable.put(
+                        checkedName(item.substring(0, equals).trim(), spec),
                         checkedName(item.substring(equals + 1).trim(), spec));
             }
         }

@@ -61,7 +61,8 @@ final class JdbcBronzeWriter {
         }
         String fullMetrics = "write.metadata.metrics.column." + SOURCE;
         boolean hasFullMetrics = lake.spark().sql("SHOW TBLPROPERTIES " + name).collectAsList().stream()
-                .anyMatch(property -> fullMetrics.equals(property.getString(0)) && "full".equals(property.getString(1)));
+                .anyMatch(
+                        property -> fullMetrics.equals(property.getString(0)) && "full".equals(property.getString(1)));
         if (!hasFullMetrics) {
             lake.spark().sql("ALTER TABLE " + name + " SET TBLPROPERTIES ('" + fullMetrics + "' = 'full')");
         }
@@ -72,16 +73,20 @@ final class JdbcBronzeWriter {
             }
         }
         List<String> existing = fields.stream().map(StructField::name).toList();
-        List<String> added = Arrays.stream(rows.columns()).filter(c -> !existing.contains(c)).toList();
+        List<String> added =
+                Arrays.stream(rows.columns()).filter(c -> !existing.contains(c)).toList();
         if (!added.isEmpty()) {
-            lake.spark().sql("ALTER TABLE " + name + " ADD COLUMNS ("
-                    + added.stream().map(c -> quote(c) + " STRING").collect(Collectors.joining(", ")) + ")");
+            lake.spark()
+                    .sql("ALTER TABLE " + name + " ADD COLUMNS ("
+                            + added.stream().map(c -> quote(c) + " STRING").collect(Collectors.joining(", ")) + ")");
         }
         List<String> present = Arrays.asList(rows.columns());
         List<Column> ordered = new ArrayList<>();
         for (StructField field : fields) {
-            ordered.add(present.contains(field.name()) ? col(quote(field.name())).cast(field.dataType()).as(field.name())
-                    : lit(null).cast(field.dataType()).as(field.name()));
+            ordered.add(
+                    present.contains(field.name())
+                            ? col(quote(field.name())).cast(field.dataType()).as(field.name())
+                            : lit(null).cast(field.dataType()).as(field.name()));
         }
         for (String column : added) {
             ordered.add(col(quote(column)).cast(DataTypes.StringType).as(column));
@@ -94,9 +99,13 @@ final class JdbcBronzeWriter {
         if (snapshot.isEmpty()) {
             return 0;
         }
-        List<Row> summary = lake.spark().sql("SELECT summary['added-records'] FROM " + lake.sqlName(table)
-                + ".snapshots WHERE snapshot_id = " + snapshot.getAsLong()).collectAsList();
-        return summary.isEmpty() || summary.get(0).isNullAt(0) ? 0 : Long.parseLong(summary.get(0).getString(0));
+        List<Row> summary = lake.spark()
+                .sql("SELECT summary['added-records'] FROM " + lake.sqlName(table) + ".snapshots WHERE snapshot_id = "
+                        + snapshot.getAsLong())
+                .collectAsList();
+        return summary.isEmpty() || summary.get(0).isNullAt(0)
+                ? 0
+                : Long.parseLong(summary.get(0).getString(0));
     }
 
     private static String quote(String column) {

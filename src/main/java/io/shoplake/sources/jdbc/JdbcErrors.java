@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Turns driver exceptions into one-line messages that say what is wrong and what to do. */
 final class JdbcErrors {
 
-    private JdbcErrors() {
-    }
+    private JdbcErrors() {}
 
     static JdbcSourceException explain(SQLException e, JdbcSource source, Optional<String> table) {
         String engine = source.engine().displayName();
@@ -19,7 +18,8 @@ final class JdbcErrors {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String message;
         if (hasCause(e, ConnectException.class) || hasCause(e, NoRouteToHostException.class)) {
-            message = "cannot connect to " + where + ": connection refused; is the server running? try `./shoplake services up`";
+            message = "cannot connect to " + where
+                    + ": connection refused; is the server running? try `./shoplake services up`";
         } else if (hasCause(e, UnknownHostException.class)) {
             message = "cannot connect to " + where + ": unknown host";
         } else if (hasCause(e, SocketTimeoutException.class)) {
@@ -31,7 +31,8 @@ final class JdbcErrors {
         } else if (e.getErrorCode() == 1146 || "42S02".equals(state) || "42P01".equals(state)) {
             message = where + " has no table '" + table.orElse("?") + "' in " + source.displayUrl();
         } else if (e.getErrorCode() == 1054 || "42S22".equals(state) || "42703".equals(state)) {
-            message = where + ": " + firstLine(e) + (table.map(t -> " (table " + t + ")").orElse(""));
+            message = where + ": " + firstLine(e)
+                    + (table.map(t -> " (table " + t + ")").orElse(""));
         } else if (state.startsWith("08")) {
             message = "cannot connect to " + where + ": " + firstLine(e);
         } else {

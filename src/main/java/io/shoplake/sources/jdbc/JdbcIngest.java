@@ -74,23 +74,39 @@ public final class JdbcIngest {
         return results;
     }
 
-    private JdbcLoadResult load(JdbcReader reader, Connection connection, JdbcSource source, JdbcTableLoad load,
-                                SourceTable table, String runId, String job, Timestamp ingestedAt) {
+    private JdbcLoadResult load(
+            JdbcReader reader,
+            Connection connection,
+            JdbcSource source,
+            JdbcTableLoad load,
+            SourceTable table,
+            String runId,
+            String job,
+            Timestamp ingestedAt) {
         String sourceName = source.displayUrl() + "#" + load.sourceTable();
         boolean incremental = table.keyColumn().isPresent();
         Optional<String> note = load.incrementalKey().isPresent() && !incremental
-                ? Optional.of("no column " + load.incrementalKey().get() + ": loaded in full") : Optional.empty();
+                ? Optional.of("no column " + load.incrementalKey().get() + ": loaded in full")
+                : Optional.empty();
         Optional<String> keyAbove = incremental ? highestKey(load.target(), sourceName, table) : Optional.empty();
         long[] written = new long[1];
-        runs.step(runId, job, "jdbc " + load.sourceTable() + " -> " + load.target(), Optional.empty(), List.of(),
-                List.of(load.target()), () -> {
-                    Dataset<Row> rows = bronzeRows(reader.read(connection, table, keyAbove), sourceName, runId, ingestedAt);
-                    written[0] = incremental ? writer.append(load.target(), rows)
+        runs.step(
+                runId,
+                job,
+                "jdbc " + load.sourceTable() + " -> " + load.target(),
+                Optional.empty(),
+                List.of(),
+                List.of(load.target()),
+                () -> {
+                    Dataset<Row> rows =
+                            bronzeRows(reader.read(connection, table, keyAbove), sourceName, runId, ingestedAt);
+                    written[0] = incremental
+                            ? writer.append(load.target(), rows)
                             : writer.replaceSource(load.target(), rows, sourceName);
                     return new StepCounts(written[0], written[0], 0);
                 });
-        return new JdbcLoadResult(load.sourceTable(), load.target(), incremental ? "incremental" : "full", written[0],
-                keyAbove, note);
+        return new JdbcLoadResult(
+                load.sourceTable(), load.target(), incremental ? "incremental" : "full", written[0], keyAbove, note);
     }
 
     /** Source columns lower-cased, then the ingest metadata: the bronze shape. */
@@ -117,7 +133,10 @@ public final class JdbcIngest {
             case DECIMAL -> col(key).cast(DataTypes.createDecimalType(38, Math.min(table.keyScale(), 18)));
             case TEXT -> col(key);
         };
-        Row highest = lake.read(target).where(col("_source").equalTo(sourceName)).agg(max(value)).first();
+        Row highest = lake.read(target)
+                .where(col("_source").equalTo(sourceName))
+                .agg(max(value))
+                .first();
         return highest.isNullAt(0) ? Optional.empty() : Optional.of(String.valueOf(highest.get(0)));
     }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  *                 when bronze held none of this source yet or the load was full
  * @param note why a load ran differently than asked, e.g. a full load because the table lacks the key column
  */
-public record JdbcLoadResult(String sourceTable, TableId target, String mode, long rows, Optional<String> keyAbove,
-                             Optional<String> note) {
+public record JdbcLoadResult(
+        String sourceTable, TableId target, String mode, long rows, Optional<String> keyAbove, Optional<String> note) {
 
     public JdbcLoadResult {
         requireNonNull(sourceTable, "sourceTable is null");

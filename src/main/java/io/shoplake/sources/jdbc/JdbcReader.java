@@ -28,6 +28,7 @@ final class JdbcReader {
 
     /** Key-range width per Spark partition; a table whose key spans less is read in one query. */
     static final long KEYS_PER_PARTITION = 250_000;
+
     static final int MAX_PARTITIONS = 16;
 
     private final SparkSession spark;
@@ -49,7 +50,7 @@ final class JdbcReader {
     /** The table's columns and, when asked for and present, its key column and kind. Fails when the table is missing. */
     SourceTable describe(Connection connection, JdbcTableLoad load) {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT * FROM " + load.sourceTable() + " WHERE 1 = 0")) {
+                ResultSet rows = statement.executeQuery("SELECT * FROM " + load.sourceTable() + " WHERE 1 = 0")) {
             ResultSetMetaData meta = rows.getMetaData();
             List<String> columns = new ArrayList<>();
             List<String> integral = new ArrayList<>();
@@ -62,14 +63,17 @@ final class JdbcReader {
                 if (kind(meta.getColumnType(i)) == SourceTable.KeyKind.INTEGRAL) {
                     integral.add(column);
                 }
-                if (load.incrementalKey().map(key -> key.equalsIgnoreCase(column)).orElse(false)) {
+                if (load.incrementalKey()
+                        .map(key -> key.equalsIgnoreCase(column))
+                        .orElse(false)) {
                     keyColumn = Optional.of(column);
                     keyKind = Optional.of(kind(meta.getColumnType(i)));
                     keyScale = Math.max(0, meta.getScale(i));
                 }
             }
             Optional<String> rangeColumn = keyKind.orElse(SourceTable.KeyKind.TEXT) == SourceTable.KeyKind.INTEGRAL
-                    ? keyColumn : primaryKey(connection, load.sourceTable()).filter(integral::contains);
+                    ? keyColumn
+                    : primaryKey(connection, load.sourceTable()).filter(integral::contains);
             return new SourceTable(load.sourceTable(), columns, keyColumn, keyKind, keyScale, rangeColumn);
         } catch (SQLException e) {
             throw JdbcErrors.explain(e, source, Optional.of(load.sourceTable()));
@@ -107,10 +111,14 @@ final class JdbcReader {
         Optional<String> filter = keyAbove.map(value -> table.keyColumn().orElseThrow() + " > "
                 + literal(value, table.keyKind().orElseThrow()));
         Properties options = source.connectionProperties();
-        options.setProperty("customSchema", table.columns().stream()
-                .map(column -> "`" + column.replace("`", "``") + "` STRING").collect(Collectors.joining(", ")));
+        options.setProperty(
+                "customSchema",
+                table.columns().stream()
+                        .map(column -> "`" + column.replace("`", "``") + "` STRING")
+                        .collect(Collectors.joining(", ")));
         options.setProperty("fetchsize", "10000");
-        String query = "(SELECT * FROM " + table.name() + filter.map(f -> " WHERE " + f).orElse("") + ") src";
+        String query = "(SELECT * FROM " + table.name()
+                + filter.map(f -> " WHERE " + f).orElse("") + ") src";
         List<String> ranges = keyRanges(connection, table, filter);
         return ranges.isEmpty()
                 ? spark.read().jdbc(source.url(), query, options)
@@ -124,8 +132,8 @@ final class JdbcReader {
         }
         String key = table.rangeColumn().get();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT MIN(" + key + "), MAX(" + key + ") FROM " + table.name()
-                     + filter.map(f -> " WHERE " + f).orElse(""))) {
+                ResultSet rows = statement.executeQuery("SELECT MIN(" + key + "), MAX(" + key + ") FROM " + table.name()
+                        + filter.map(f -> " WHERE " + f).orElse(""))) {
             rows.next();
             long min = rows.getLong(1);
             if (rows.wasNull()) {

@@ -20,8 +20,7 @@ public record JdbcSource(String url, Optional<String> user, Optional<String> pas
 
     private static final Pattern HOST = Pattern.compile("^jdbc:[a-z]+://(?:[^@/?]*@)?([^/?;,]+)");
     private static final Pattern URL_CREDENTIALS = Pattern.compile("(//)[^@/?]*@");
-    private static final Pattern URL_SECRET_PARAMETER =
-            Pattern.compile("(?i)([?&;](?:password|user)=)[^&;]*");
+    private static final Pattern URL_SECRET_PARAMETER = Pattern.compile("(?i)([?&;](?:password|user)=)[^&;]*");
 
     public JdbcSource {
         requireNonNull(url, "url is null");
@@ -60,8 +59,8 @@ public record JdbcSource(String url, Optional<String> user, Optional<String> pas
         if (lower.startsWith("jdbc:postgresql:")) {
             return Engine.POSTGRESQL;
         }
-        throw new IllegalArgumentException("JDBC URL must start with jdbc:mysql:, jdbc:mariadb: or jdbc:postgresql:, was: "
-                + mask(url));
+        throw new IllegalArgumentException(
+                "JDBC URL must start with jdbc:mysql:, jdbc:mariadb: or jdbc:postgresql:, was: " + mask(url));
     }
 
     /** {@code host:port} of the server, with the engine's default port when the URL names none. */

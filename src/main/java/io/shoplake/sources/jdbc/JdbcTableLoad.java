@@ -21,7 +21,8 @@ public record JdbcTableLoad(String sourceTable, TableId target, Optional<String>
         requireNonNull(target, "target is null");
         requireNonNull(incrementalKey, "incrementalKey is null");
         if (!sourceTable.matches("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?")) {
-            throw new IllegalArgumentException("source table must be a plain or schema-qualified name, was: " + sourceTable);
+            throw new IllegalArgumentException(
+                    "source table must be a plain or schema-qualified name, was: " + sourceTable);
         }
         incrementalKey.ifPresent(key -> {
             if (!key.matches("[A-Za-z_][A-Za-z0-9_$]*")) {

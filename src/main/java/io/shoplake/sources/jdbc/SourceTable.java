@@ -10,8 +10,13 @@ import java.util.Optional;
  * its kind when the load asked for one and the table has it, and the integer column to split reads by (the
  * incremental key when it is an integer, else a single-column integer primary key).
  */
-record SourceTable(String name, List<String> columns, Optional<String> keyColumn, Optional<KeyKind> keyKind,
-                   int keyScale, Optional<String> rangeColumn) {
+record SourceTable(
+        String name,
+        List<String> columns,
+        Optional<String> keyColumn,
+        Optional<KeyKind> keyKind,
+        int keyScale,
+        Optional<String> rangeColumn) {
 
     SourceTable {
         requireNonNull(name, "name is null");
@@ -22,5 +27,9 @@ record SourceTable(String name, List<String> columns, Optional<String> keyColumn
     }
 
     /** How key values compare: as whole numbers, as decimals, or as text (ISO dates and times sort as text). */
-    enum KeyKind { INTEGRAL, DECIMAL, TEXT }
+    enum KeyKind {
+        INTEGRAL,
+        DECIMAL,
+        TEXT
+    }
 }

@@ -13,8 +13,15 @@ import java.util.stream.Stream;
  * the customer, the date and the amount (a header name, or a 1-based position), the date pattern, and for a file
  * without a header its number of columns (0: the highest position given).
  */
-public record TransactionFileFormat(FileFormat format, boolean header, String customerColumn, String dateColumn,
-                                    String amountColumn, String datePattern, int columnCount) implements Serializable {
+public record TransactionFileFormat(
+        FileFormat format,
+        boolean header,
+        String customerColumn,
+        String dateColumn,
+        String amountColumn,
+        String datePattern,
+        int columnCount)
+        implements Serializable {
 
     public TransactionFileFormat {
         requireNonNull(format, "format is null");
@@ -32,14 +39,16 @@ public record TransactionFileFormat(FileFormat format, boolean header, String cu
         }
         for (String column : List.of(customerColumn, dateColumn, amountColumn)) {
             if (!header && !isPosition(column)) {
-                throw new IllegalArgumentException("without a header, columns must be 1-based positions, was: " + column);
+                throw new IllegalArgumentException(
+                        "without a header, columns must be 1-based positions, was: " + column);
             }
         }
         if (columnCount < 0) {
             throw new IllegalArgumentException("column count must be at least 0, was: " + columnCount);
         }
         if (header && columnCount != 0) {
-            throw new IllegalArgumentException("a column count is only for files without a header, was: " + columnCount);
+            throw new IllegalArgumentException(
+                    "a column count is only for files without a header, was: " + columnCount);
         }
         if (!header && columnCount != 0 && columnCount < highestPosition(customerColumn, dateColumn, amountColumn)) {
             throw new IllegalArgumentException("column count must cover the column positions given ("
@@ -53,10 +62,16 @@ public record TransactionFileFormat(FileFormat format, boolean header, String cu
     }
 
     /** A file without a header: columns by position, {@code columnCount} of them (0: the highest position). */
-    public static TransactionFileFormat headerless(FileFormat format, int customer, int date, int amount,
-                                                   String datePattern, int columnCount) {
-        return new TransactionFileFormat(format, false, String.valueOf(customer), String.valueOf(date),
-                String.valueOf(amount), datePattern, columnCount);
+    public static TransactionFileFormat headerless(
+            FileFormat format, int customer, int date, int amount, String datePattern, int columnCount) {
+        return new TransactionFileFormat(
+                format,
+                false,
+                String.valueOf(customer),
+                String.valueOf(date),
+                String.valueOf(amount),
+                datePattern,
+                columnCount);
     }
 
     /** The number of columns of a file without a header. */
@@ -69,6 +84,10 @@ public record TransactionFileFormat(FileFormat format, boolean header, String cu
     }
 
     private static int highestPosition(String... columns) {
-        return Stream.of(columns).filter(TransactionFileFormat::isPosition).mapToInt(Integer::parseInt).max().orElse(0);
+        return Stream.of(columns)
+                .filter(TransactionFileFormat::isPosition)
+                .mapToInt(Integer::parseInt)
+                .max()
+                .orElse(0);
     }
 }

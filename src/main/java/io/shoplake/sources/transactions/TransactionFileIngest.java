@@ -40,12 +40,18 @@ public final class TransactionFileIngest {
      * Counts of one load: files newly loaded and already loaded, the bronze rows and rejects those files added, and
      * silver.transactions after the load ({@code loaded} rows, {@code quarantined} in its quarantine).
      */
-    public record Report(String runId, String file, long filesLoaded, long filesAlreadyLoaded, long bronzeRows,
-                         long bronzeQuarantined, long blankLines, long loaded, long quarantined) {
-    }
+    public record Report(
+            String runId,
+            String file,
+            long filesLoaded,
+            long filesAlreadyLoaded,
+            long bronzeRows,
+            long bronzeQuarantined,
+            long blankLines,
+            long loaded,
+            long quarantined) {}
 
-    private TransactionFileIngest() {
-    }
+    private TransactionFileIngest() {}
 
     /** The file-ingest request for {@code path}: headerless files get the column names {@code c1..cN}. */
     public static FileIngestRequest request(Path path, TransactionFileFormat format, String runId) {
@@ -73,7 +79,8 @@ public final class TransactionFileIngest {
         List<FileIngestResult> results = new FileIngest(lake).ingest(request(path, format, runId));
         for (FileIngestResult result : results) {
             if (result.status() == FileStatus.UNUSABLE) {
-                throw new IllegalArgumentException("cannot load " + result.path() + ": " + result.message().orElse(""));
+                throw new IllegalArgumentException(
+                        "cannot load " + result.path() + ": " + result.message().orElse(""));
             }
         }
         if (!lake.exists(BRONZE)) {
@@ -81,20 +88,37 @@ public final class TransactionFileIngest {
         }
         SilverTransactions.Columns columns = columns(lake.read(BRONZE).columns(), format);
         long[] silver = new long[2];
-        new RunLedger(lake).step(runId, JOB, "type " + TRANSACTIONS, Optional.empty(), List.of(BRONZE),
-                List.of(TRANSACTIONS, TRANSACTIONS.quarantine()), () -> {
-                    SilverOutput output = SilverTransactions.transform(lake.read(BRONZE), columns);
-                    lake.replace(TRANSACTIONS, lake.spark().createDataFrame(output.rows().rdd(), SCHEMA));
-                    new Quarantine(lake).replace(TRANSACTIONS, SilverSteps.quarantineRecords(output.rejected(), runId));
-                    silver[0] = output.rowsOut();
-                    silver[1] = output.quarantined();
-                    return output.stepCounts();
-                });
-        long loaded = results.stream().filter(r -> r.status() == FileStatus.LOADED).count();
-        return new Report(runId, path.toString(), loaded, results.size() - loaded,
+        new RunLedger(lake)
+                .step(
+                        runId,
+                        JOB,
+                        "type " + TRANSACTIONS,
+                        Optional.empty(),
+                        List.of(BRONZE),
+                        List.of(TRANSACTIONS, TRANSACTIONS.quarantine()),
+                        () -> {
+                            SilverOutput output = SilverTransactions.transform(lake.read(BRONZE), columns);
+                            lake.replace(
+                                    TRANSACTIONS,
+                                    lake.spark().createDataFrame(output.rows().rdd(), SCHEMA));
+                            new Quarantine(lake)
+                                    .replace(TRANSACTIONS, SilverSteps.quarantineRecords(output.rejected(), runId));
+                            silver[0] = output.rowsOut();
+                            silver[1] = output.quarantined();
+                            return output.stepCounts();
+                        });
+        long loaded =
+                results.stream().filter(r -> r.status() == FileStatus.LOADED).count();
+        return new Report(
+                runId,
+                path.toString(),
+                loaded,
+                results.size() - loaded,
                 results.stream().mapToLong(FileIngestResult::rows).sum(),
                 results.stream().mapToLong(FileIngestResult::quarantined).sum(),
-                results.stream().mapToLong(FileIngestResult::blankLines).sum(), silver[0], silver[1]);
+                results.stream().mapToLong(FileIngestResult::blankLines).sum(),
+                silver[0],
+                silver[1]);
     }
 
     /**
@@ -102,24 +126,29 @@ public final class TransactionFileIngest {
      * the n-th data column of bronze (its first file's column order; {@code cN} for files without a header).
      */
     static SilverTransactions.Columns columns(String[] bronzeColumns, TransactionFileFormat format) {
-        List<String> data = Arrays.stream(bronzeColumns).filter(c -> !SilverSteps.BRONZE_METADATA.contains(c)).toList();
-        return new SilverTransactions.Columns(column(data, format.customerColumn()), column(data, format.dateColumn()),
-                column(data, format.amountColumn()), format.datePattern());
+        List<String> data = Arrays.stream(bronzeColumns)
+                .filter(c -> !SilverSteps.BRONZE_METADATA.contains(c))
+                .toList();
+        return new SilverTransactions.Columns(
+                column(data, format.customerColumn()),
+                column(data, format.dateColumn()),
+                column(data, format.amountColumn()),
+                format.datePattern());
     }
 
     private static String column(List<String> data, String column) {
         if (TransactionFileFormat.isPosition(column)) {
             int position = Integer.parseInt(column);
             if (position > data.size()) {
-                throw new IllegalArgumentException("column position must be at most " + data.size() + " (the columns of "
-                        + BRONZE + ": " + String.join(", ", data) + "), was: " + position);
+                throw new IllegalArgumentException("column position must be at most " + data.size()
+                        + " (the columns of " + BRONZE + ": " + String.join(", ", data) + "), was: " + position);
             }
             return data.get(position - 1);
         }
         String name = column.trim().toLowerCase(Locale.ROOT);
         if (!data.contains(name)) {
-            throw new IllegalArgumentException("column '" + column + "' is not in " + BRONZE + " (columns: "
-                    + String.join(", ", data) + ")");
+            throw new IllegalArgumentException(
+                    "column '" + column + "' is not in " + BRONZE + " (columns: " + String.join(", ", data) + ")");
         }
         return name;
     }

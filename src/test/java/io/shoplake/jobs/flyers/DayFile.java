@@ -29,11 +29,9 @@ final class DayFile {
     static final String FILE = "flyer-events/Data_Engineer_Take_home_dataset.csv";
     static final Set<String> PLACEHOLDERS = Set.of("", "null", "NULL", "<null>", "%3Cnull%3G");
 
-    record Event(long micros, String user, String event, Long flyer, Long merchant) {
-    }
+    record Event(long micros, String user, String event, Long flyer, Long merchant) {}
 
-    private DayFile() {
-    }
+    private DayFile() {}
 
     static Path path() {
         return SharedData.require(FILE);
@@ -50,9 +48,13 @@ final class DayFile {
 
     /** Bronze-shaped rows: the five source columns as text, plus _source and _line (1 = header). */
     static Dataset<Row> bronze() throws IOException {
-        StructType schema = new StructType().add("timestamp", DataTypes.StringType).add("user_id", DataTypes.StringType)
-                .add("event", DataTypes.StringType).add("flyer_id", DataTypes.StringType)
-                .add("merchant_id", DataTypes.StringType).add("_source", DataTypes.StringType)
+        StructType schema = new StructType()
+                .add("timestamp", DataTypes.StringType)
+                .add("user_id", DataTypes.StringType)
+                .add("event", DataTypes.StringType)
+                .add("flyer_id", DataTypes.StringType)
+                .add("merchant_id", DataTypes.StringType)
+                .add("_source", DataTypes.StringType)
                 .add("_line", DataTypes.LongType);
         List<Row> rows = new ArrayList<>();
         long line = 1;
@@ -80,8 +82,8 @@ final class DayFile {
 
     /** Per user: {views, total micros}, by the documented rules with the default settings and view-ends-at. */
     static Map<String, long[]> expectedPerUser(boolean nextView) throws IOException {
-        List<String> known = List.of("favorite", "flyer_close", "flyer_open", "item_open", "list_flyers",
-                "shopping_list_open");
+        List<String> known =
+                List.of("favorite", "flyer_close", "flyer_open", "item_open", "list_flyers", "shopping_list_open");
         Map<String, List<Event>> byUser = new HashMap<>();
         for (Event e : events()) {
             boolean view = e.event().equals("flyer_open") || e.event().equals("item_open");
@@ -95,8 +97,9 @@ final class DayFile {
         }
         Comparator<Long> nullsFirst = Comparator.nullsFirst(Comparator.naturalOrder());
         Comparator<Event> order = Comparator.comparingLong(Event::micros)
-                .thenComparingInt(e -> e.event().equals("flyer_open") ? 1 : e.event().equals("item_open") ? 2
-                        : 100 + known.indexOf(e.event()))
+                .thenComparingInt(e -> e.event().equals("flyer_open")
+                        ? 1
+                        : e.event().equals("item_open") ? 2 : 100 + known.indexOf(e.event()))
                 .thenComparing(Event::flyer, nullsFirst)
                 .thenComparing(Event::merchant, nullsFirst);
         Map<String, long[]> totals = new TreeMap<>();

@@ -31,8 +31,8 @@ class FlyerEngagementJobTest {
     @BeforeAll
     void loadTheDay(@TempDir Path dir) throws Exception {
         lake = io.shoplake.testing.TestSpark.freshLake(dir);
-        EventsSilver.Conformed conformed = new EventsSilver(EventTypes.accepted(MetricSettings.DEFAULT))
-                .conform(DayFile.bronze(), "test-run");
+        EventsSilver.Conformed conformed =
+                new EventsSilver(EventTypes.accepted(MetricSettings.DEFAULT)).conform(DayFile.bronze(), "test-run");
         new EventsStore(lake).appendNew(conformed.events());
         new Quarantine(lake).append(FlyerEngagementTables.EVENTS, conformed.rejects());
     }
@@ -44,14 +44,18 @@ class FlyerEngagementJobTest {
         assertThat(lake.read(FlyerEngagementTables.EVENTS).count()).isEqualTo(distinct);
         Dataset<Row> rejects = new Quarantine(lake).of(FlyerEngagementTables.EVENTS);
         assertThat(rejects.count()).isEqualTo(lines - distinct);
-        assertThat(rejects.select("reason").distinct().collectAsList()).extracting(r -> r.getString(0))
+        assertThat(rejects.select("reason").distinct().collectAsList())
+                .extracting(r -> r.getString(0))
                 .containsExactly("duplicate event (same user_id, timestamp, event, flyer_id, merchant_id)");
         // Placeholder ids are nulls, never text; every row is on the file's one local date.
         assertThat(lake.sql("SELECT count(*) FROM " + lake.sqlName(FlyerEngagementTables.EVENTS)
-                + " WHERE local_date <> DATE'2018-10-01'").first().getLong(0)).isZero();
+                                + " WHERE local_date <> DATE'2018-10-01'")
+                        .first()
+                        .getLong(0))
+                .isZero();
         // Loading the same events again adds nothing.
-        EventsSilver.Conformed again = new EventsSilver(EventTypes.accepted(MetricSettings.DEFAULT))
-                .conform(DayFile.bronze(), "test-run-2");
+        EventsSilver.Conformed again =
+                new EventsSilver(EventTypes.accepted(MetricSettings.DEFAULT)).conform(DayFile.bronze(), "test-run-2");
         assertThat(new EventsStore(lake).appendNew(again.events())).isZero();
         assertThat(lake.read(FlyerEngagementTables.EVENTS).count()).isEqualTo(distinct);
     }
@@ -78,8 +82,10 @@ class FlyerEngagementJobTest {
 
             // Totals reconcile across the three marts.
             BigDecimal daily = total(FlyerEngagementTables.FLYER_TIME_DAILY, "total_seconds");
-            assertThat(total(FlyerEngagementTables.MERCHANT_FLYER_REPORT, "total_seconds")).isEqualByComparingTo(daily);
-            assertThat(total(FlyerEngagementTables.MERCHANT_DAILY, "total_seconds")).isEqualByComparingTo(daily);
+            assertThat(total(FlyerEngagementTables.MERCHANT_FLYER_REPORT, "total_seconds"))
+                    .isEqualByComparingTo(daily);
+            assertThat(total(FlyerEngagementTables.MERCHANT_DAILY, "total_seconds"))
+                    .isEqualByComparingTo(daily);
             assertThat(total(FlyerEngagementTables.MERCHANT_DAILY, "views"))
                     .isEqualByComparingTo(total(FlyerEngagementTables.FLYER_TIME_DAILY, "views"));
         }
@@ -93,7 +99,8 @@ class FlyerEngagementJobTest {
         job.run(DAY, DAY);
         List<Row> first = sorted(FlyerEngagementTables.MERCHANT_FLYER_REPORT);
         // A row for another date that the re-run must leave alone.
-        Dataset<Row> otherDay = lake.read(FlyerEngagementTables.MERCHANT_FLYER_REPORT).limit(1)
+        Dataset<Row> otherDay = lake.read(FlyerEngagementTables.MERCHANT_FLYER_REPORT)
+                .limit(1)
                 .withColumn("date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf("2018-09-30")));
         lake.overwritePartitions(FlyerEngagementTables.MERCHANT_FLYER_REPORT, otherDay, "date");
 
@@ -101,18 +108,34 @@ class FlyerEngagementJobTest {
         assertThat(again.reportRows()).isEqualTo(first.size());
         List<Row> all = sorted(FlyerEngagementTables.MERCHANT_FLYER_REPORT);
         assertThat(all).hasSize(first.size() + 1);
-        assertThat(all.stream().filter(r -> r.getDate(3).toLocalDate().equals(DAY)).toList()).isEqualTo(first);
+        assertThat(all.stream()
+                        .filter(r -> r.getDate(3).toLocalDate().equals(DAY))
+                        .toList())
+                .isEqualTo(first);
         assertThat(lake.sql("SELECT count(*) FROM " + lake.sqlName(RunLedger.RUNS)
-                + " WHERE job = 'flyer-engagement' AND status = 'SUCCEEDED'").first().getLong(0)).isGreaterThanOrEqualTo(2);
+                                + " WHERE job = 'flyer-engagement' AND status = 'SUCCEEDED'")
+                        .first()
+                        .getLong(0))
+                .isGreaterThanOrEqualTo(2);
     }
 
     private BigDecimal total(io.shoplake.lakehouse.TableId table, String column) {
-        Object value = lake.read(table).where(org.apache.spark.sql.functions.col("date")
-                .equalTo(org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(DAY)))).agg(org.apache.spark.sql.functions.sum(column)).first().get(0);
+        Object value = lake.read(table)
+                .where(org.apache
+                        .spark
+                        .sql
+                        .functions
+                        .col("date")
+                        .equalTo(org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(DAY))))
+                .agg(org.apache.spark.sql.functions.sum(column))
+                .first()
+                .get(0);
         return value instanceof BigDecimal decimal ? decimal : BigDecimal.valueOf(((Number) value).longValue());
     }
 
     private List<Row> sorted(io.shoplake.lakehouse.TableId table) {
-        return lake.read(table).orderBy("merchant_id", "flyer_id", "user_id", "date").collectAsList();
+        return lake.read(table)
+                .orderBy("merchant_id", "flyer_id", "user_id", "date")
+                .collectAsList();
     }
 }

@@ -28,8 +28,8 @@ final class FlyerEvents {
 
     FlyerEvents at(String timestamp, String user, String event, Long flyer, Long merchant) {
         OffsetDateTime time = OffsetDateTime.parse(timestamp);
-        rows.add(RowFactory.create(Timestamp.from(time.toInstant()), Date.valueOf(time.toLocalDate()), user, event,
-                flyer, merchant));
+        rows.add(RowFactory.create(
+                Timestamp.from(time.toInstant()), Date.valueOf(time.toLocalDate()), user, event, flyer, merchant));
         return this;
     }
 
@@ -40,7 +40,8 @@ final class FlyerEvents {
     /** Report rows as {@code "user date flyer merchant views seconds"}, sorted. */
     static List<String> lines(Dataset<Row> report) {
         List<String> lines = new ArrayList<>();
-        for (Row row : report.select("user_id", "date", "flyer_id", "merchant_id", "views", "total_seconds", "avg_seconds")
+        for (Row row : report.select(
+                        "user_id", "date", "flyer_id", "merchant_id", "views", "total_seconds", "avg_seconds")
                 .collectAsList()) {
             BigDecimal seconds = row.getDecimal(5);
             double average = row.getDouble(6);

@@ -30,8 +30,10 @@ final class BronzeRows {
         for (String column : OrderSources.COLUMNS.get(table)) {
             schema = schema.add(column, DataTypes.StringType);
         }
-        return schema.add("_source", DataTypes.StringType).add("_line", DataTypes.LongType)
-                .add("_run_id", DataTypes.StringType).add("_ingested_at", DataTypes.TimestampType);
+        return schema.add("_source", DataTypes.StringType)
+                .add("_line", DataTypes.LongType)
+                .add("_run_id", DataTypes.StringType)
+                .add("_ingested_at", DataTypes.TimestampType);
     }
 
     /** A row delivered by run {@code run} at {@code ingestedAt} (ISO, UTC); unnamed columns are null. */

@@ -18,12 +18,15 @@ import org.apache.spark.sql.types.DataTypes;
 /** The Northwind CSVs read with Spark's CSV reader as bronze-shaped rows (every column a string plus metadata). */
 final class NorthwindBronze {
 
-    private NorthwindBronze() {
-    }
+    private NorthwindBronze() {}
 
     static Dataset<Row> read(String table) {
         String path = SharedData.require("northwind-orders/" + table + ".csv").toString();
-        Dataset<Row> csv = TestSpark.spark().read().option("header", "true").option("inferSchema", "false").csv(path);
+        Dataset<Row> csv = TestSpark.spark()
+                .read()
+                .option("header", "true")
+                .option("inferSchema", "false")
+                .csv(path);
         List<Column> columns = new ArrayList<>();
         for (String name : OrderSources.COLUMNS.get(table)) {
             columns.add(col(name).cast(DataTypes.StringType));

@@ -36,9 +36,11 @@ class NorthwindEndToEndTest {
     private static void assertMatches(OrderPatternReport report, NorthwindFigures expected) {
         assertThat(report.orders()).isEqualTo(expected.orders());
         assertThat(report.ordersByWeekday()).containsExactlyEntriesOf(expected.ordersByWeekday());
-        assertThat(report.busiestWeekday()).extracting(OrderPatternReport.WeekdayOrders::weekday)
+        assertThat(report.busiestWeekday())
+                .extracting(OrderPatternReport.WeekdayOrders::weekday)
                 .containsExactlyElementsOf(expected.busiestWeekdays());
-        assertThat(report.busiestWeekday()).allSatisfy(d -> assertThat(d.orders()).isEqualTo(expected.busiestWeekdayOrders()));
+        assertThat(report.busiestWeekday())
+                .allSatisfy(d -> assertThat(d.orders()).isEqualTo(expected.busiestWeekdayOrders()));
         assertThat(report.timeOfDay().hasTimeOfDay()).isFalse();
         Map<String, Long> products = new TreeMap<>();
         report.firstOrderProducts().forEach(p -> products.put(p.product(), p.count()));
@@ -64,16 +66,25 @@ class NorthwindEndToEndTest {
         // SOURCE.md: 100 customers, 20 employees, 10 products, 600 orders, 700 order details, all consistent;
         // 8 detail lines have a discount above the line total (awk over the file).
         Map<String, String> counts = new LinkedHashMap<>();
-        build.tables().forEach(t -> counts.put(t.table(), t.rowsIn() + "/" + t.rowsOut() + "/"
-                + t.duplicatesSuperseded() + "/" + t.quarantined()));
-        assertThat(counts).containsExactly(Map.entry("silver.customers", "100/100/0/0"),
-                Map.entry("silver.employees", "20/20/0/0"), Map.entry("silver.products", "10/10/0/0"),
-                Map.entry("silver.orders", "600/600/0/0"), Map.entry("silver.order_items", "700/700/0/0"));
+        build.tables()
+                .forEach(t -> counts.put(
+                        t.table(),
+                        t.rowsIn() + "/" + t.rowsOut() + "/" + t.duplicatesSuperseded() + "/" + t.quarantined()));
+        assertThat(counts)
+                .containsExactly(
+                        Map.entry("silver.customers", "100/100/0/0"),
+                        Map.entry("silver.employees", "20/20/0/0"),
+                        Map.entry("silver.products", "10/10/0/0"),
+                        Map.entry("silver.orders", "600/600/0/0"),
+                        Map.entry("silver.order_items", "700/700/0/0"));
         assertThat(build.asOf()).isEqualTo(LATEST);
         assertThat(build.tables().get(4).warnings()).containsEntry("line_amount_not_negative", 8L);
         assertThat(new Quarantine(lake).of(SilverOrderItems.TABLE).count()).isZero();
         assertThat(lake.sql("SELECT count(*) FROM " + lake.sqlName(SilverOrders.TABLE)
-                + " WHERE ordered_at <> CAST(order_date AS TIMESTAMP)").first().getLong(0)).isZero();
+                                + " WHERE ordered_at <> CAST(order_date AS TIMESTAMP)")
+                        .first()
+                        .getLong(0))
+                .isZero();
 
         OrderPatternReport report = new OrderPatternsJob(lake, runs).run("run-nw-report", Optional.empty());
         assertThat(report.asOf()).isEqualTo(LATEST);
@@ -83,7 +94,8 @@ class NorthwindEndToEndTest {
         OrderPatternReport earlier = new OrderPatternsJob(lake, runs).run("run-nw-report-2", Optional.of(midYear));
         assertMatches(earlier, NorthwindFigures.compute(midYear));
         List<Row> gold = lake.read(OrderPatternsJob.TABLE).orderBy("as_of").collectAsList();
-        assertThat(gold).extracting(r -> r.getAs("as_of").toString() + " " + r.getAs("orders"))
+        assertThat(gold)
+                .extracting(r -> r.getAs("as_of").toString() + " " + r.getAs("orders"))
                 .containsExactly(midYear + " " + earlier.orders(), LATEST + " 600");
         assertThat(gold.get(1).<String>getAs("report_json")).isEqualTo(report.toJson());
     }
@@ -94,20 +106,32 @@ class NorthwindEndToEndTest {
         String lake = dir.resolve("lake").toString();
         Run early = cli("report", "order-patterns", "--lake", lake);
         assertThat(early.code()).isEqualTo(Main.RUN_FAILED);
-        assertThat(early.err().strip()).isEqualTo(
-                "error: table silver.orders does not exist yet: run the step that builds it first");
+        assertThat(early.err().strip())
+                .isEqualTo("error: table silver.orders does not exist yet: run the step that builds it first");
 
-        Run ingest = cli("ingest", "orders", "--from", SharedData.require("northwind-orders").toString(), "--lake", lake);
+        Run ingest = cli(
+                "ingest",
+                "orders",
+                "--from",
+                SharedData.require("northwind-orders").toString(),
+                "--lake",
+                lake);
         assertThat(ingest.code()).as(ingest.err()).isZero();
 
         Run build = cli("build", "orders", "--lake", lake, "--json");
         assertThat(build.code()).as(build.err()).isZero();
         JsonNode built = new ObjectMapper().readTree(build.out());
         List<String> tables = new ArrayList<>();
-        built.get("tables").forEach(t -> tables.add(t.get("table").asText() + " " + t.get("rows_in") + " "
-                + t.get("rows_out") + " " + t.get("duplicates_superseded") + " " + t.get("quarantined")));
-        assertThat(tables).containsExactly("silver.customers 100 100 0 0", "silver.employees 20 20 0 0",
-                "silver.products 10 10 0 0", "silver.orders 600 600 0 0", "silver.order_items 700 700 0 0");
+        built.get("tables")
+                .forEach(t -> tables.add(t.get("table").asText() + " " + t.get("rows_in") + " " + t.get("rows_out")
+                        + " " + t.get("duplicates_superseded") + " " + t.get("quarantined")));
+        assertThat(tables)
+                .containsExactly(
+                        "silver.customers 100 100 0 0",
+                        "silver.employees 20 20 0 0",
+                        "silver.products 10 10 0 0",
+                        "silver.orders 600 600 0 0",
+                        "silver.order_items 700 700 0 0");
 
         Run report = cli("report", "order-patterns", "--lake", lake, "--json");
         assertThat(report.code()).as(report.err()).isZero();
@@ -116,16 +140,24 @@ class NorthwindEndToEndTest {
         assertThat(json.get("as_of").asText()).isEqualTo("2017-03-16");
         assertThat(json.get("orders").asLong()).isEqualTo(expected.orders());
         Map<String, Long> byWeekday = new LinkedHashMap<>();
-        json.get("orders_by_weekday").fields().forEachRemaining(e -> byWeekday.put(e.getKey(), e.getValue().asLong()));
+        json.get("orders_by_weekday")
+                .fields()
+                .forEachRemaining(e -> byWeekday.put(e.getKey(), e.getValue().asLong()));
         assertThat(byWeekday).containsExactlyEntriesOf(expected.ordersByWeekday());
         List<String> busiest = new ArrayList<>();
-        json.get("busiest_weekday").forEach(d -> busiest.add(d.get("weekday").asText() + " " + d.get("orders").asLong()));
-        assertThat(busiest).containsExactlyElementsOf(expected.busiestWeekdays().stream()
-                .map(d -> d + " " + expected.busiestWeekdayOrders()).toList());
+        json.get("busiest_weekday")
+                .forEach(d -> busiest.add(
+                        d.get("weekday").asText() + " " + d.get("orders").asLong()));
+        assertThat(busiest)
+                .containsExactlyElementsOf(expected.busiestWeekdays().stream()
+                        .map(d -> d + " " + expected.busiestWeekdayOrders())
+                        .toList());
         assertThat(json.get("time_of_day").get("has_time_of_day").asBoolean()).isFalse();
         assertThat(json.get("time_of_day").get("busiest_hour")).isEmpty();
         Map<String, Long> products = new TreeMap<>();
-        json.get("first_order_products").forEach(p -> products.put(p.get("product").asText(), p.get("count").asLong()));
+        json.get("first_order_products")
+                .forEach(p ->
+                        products.put(p.get("product").asText(), p.get("count").asLong()));
         assertThat(products).containsExactlyEntriesOf(expected.firstOrderProducts());
         JsonNode gaps = json.get("repurchase_interval_days");
         assertThat(gaps.get("gaps").asLong()).isEqualTo(expected.gaps());
@@ -133,21 +165,32 @@ class NorthwindEndToEndTest {
         assertThat(gaps.get("median").asDouble()).isEqualTo(expected.median());
         assertThat(gaps.get("p25").asDouble()).isEqualTo(expected.p25());
         assertThat(gaps.get("p75").asDouble()).isEqualTo(expected.p75());
-        assertThat(gaps.get("mean_of_customer_means").asDouble()).isCloseTo(expected.meanOfCustomerMeans(), within(0.0051));
+        assertThat(gaps.get("mean_of_customer_means").asDouble())
+                .isCloseTo(expected.meanOfCustomerMeans(), within(0.0051));
         assertThat(json.get("duplicate_orders_on_latest_date").asLong()).isEqualTo(expected.duplicates());
 
         // Ingesting the same folder again loads nothing new; the rebuilt silver and the report are unchanged.
-        assertThat(cli("ingest", "orders", "--from", SharedData.require("northwind-orders").toString(), "--lake", lake)
-                .code()).isZero();
+        assertThat(cli(
+                                "ingest",
+                                "orders",
+                                "--from",
+                                SharedData.require("northwind-orders").toString(),
+                                "--lake",
+                                lake)
+                        .code())
+                .isZero();
         Run rebuilt = cli("build", "orders", "--lake", lake);
         assertThat(rebuilt.code()).as(rebuilt.err()).isZero();
         assertThat(rebuilt.out()).containsPattern("(?m)^silver\\.orders +600 +600 +0 +0$");
         Run human = cli("report", "order-patterns", "--lake", lake, "--as-of", "2017-03-16");
         assertThat(human.code()).as(human.err()).isZero();
-        assertThat(human.out()).contains("Order patterns as of 2017-03-16: 600 orders",
-                "time of day: the data holds no time of day (every order is at midnight)",
-                "duplicate orders on latest date: " + expected.duplicates());
-        assertThat(cli("sql", "SELECT count(*) AS n FROM gold.order_patterns", "--lake", lake, "--csv").out())
+        assertThat(human.out())
+                .contains(
+                        "Order patterns as of 2017-03-16: 600 orders",
+                        "time of day: the data holds no time of day (every order is at midnight)",
+                        "duplicate orders on latest date: " + expected.duplicates());
+        assertThat(cli("sql", "SELECT count(*) AS n FROM gold.order_patterns", "--lake", lake, "--csv")
+                        .out())
                 .isEqualTo("n\n1\n");
 
         Run bad = cli("report", "order-patterns", "--lake", lake, "--as-of", "2017-02-30");
@@ -155,8 +198,7 @@ class NorthwindEndToEndTest {
         assertThat(bad.err()).contains("2017-02-30");
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 
     private static Run cli(String... args) {
         StringWriter out = new StringWriter();

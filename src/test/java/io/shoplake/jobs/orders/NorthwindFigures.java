@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,12 +20,21 @@ import java.util.TreeSet;
  * The order-pattern figures computed straight from the Northwind CSV files with plain Java (java.time, no Spark),
  * to check the Spark report against. The files have no quoted fields, so a comma split reads them.
  */
-record NorthwindFigures(long orders, Map<String, Long> ordersByWeekday, List<String> busiestWeekdays,
-                        long busiestWeekdayOrders, Map<String, Long> firstOrderProducts, long gaps, double mean,
-                        double median, double p25, double p75, double meanOfCustomerMeans, long duplicates) {
+record NorthwindFigures(
+        long orders,
+        Map<String, Long> ordersByWeekday,
+        List<String> busiestWeekdays,
+        long busiestWeekdayOrders,
+        Map<String, Long> firstOrderProducts,
+        long gaps,
+        double mean,
+        double median,
+        double p25,
+        double p75,
+        double meanOfCustomerMeans,
+        long duplicates) {
 
-    record Order(long id, long customer, LocalDate date) {
-    }
+    record Order(long id, long customer, LocalDate date) {}
 
     static List<String[]> rows(String file) throws IOException {
         List<String> lines = Files.readAllLines(SharedData.require("northwind-orders/" + file));
@@ -57,7 +65,10 @@ record NorthwindFigures(long orders, Map<String, Long> ordersByWeekday, List<Str
             byWeekday.merge(name, 1L, Long::sum);
         }
         long most = byWeekday.values().stream().max(Long::compare).orElse(0L);
-        List<String> busiest = byWeekday.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey).toList();
+        List<String> busiest = byWeekday.entrySet().stream()
+                .filter(e -> e.getValue() == most)
+                .map(Map.Entry::getKey)
+                .toList();
 
         Map<Long, List<Order>> byCustomer = new TreeMap<>();
         for (Order order : orders) {
@@ -83,7 +94,8 @@ record NorthwindFigures(long orders, Map<String, Long> ordersByWeekday, List<Str
             duplicates += onLast - 1;
             long customerSum = 0;
             for (int i = 1; i < list.size(); i++) {
-                long gap = ChronoUnit.DAYS.between(list.get(i - 1).date(), list.get(i).date());
+                long gap = ChronoUnit.DAYS.between(
+                        list.get(i - 1).date(), list.get(i).date());
                 gaps.add(gap);
                 customerSum += gap;
             }
@@ -112,10 +124,21 @@ record NorthwindFigures(long orders, Map<String, Long> ordersByWeekday, List<Str
 
         long[] sorted = gaps.stream().mapToLong(Long::longValue).sorted().toArray();
         double mean = gaps.stream().mapToLong(Long::longValue).sum() / (double) sorted.length;
-        double meanOfMeans = customerMeans.stream().mapToDouble(Double::doubleValue).sum() / customerMeans.size();
-        return new NorthwindFigures(orders.size(), byWeekday, busiest, most, topProducts, sorted.length, round(mean),
-                numpyQuantile(sorted, 0.5), numpyQuantile(sorted, 0.25), numpyQuantile(sorted, 0.75),
-                round(meanOfMeans), duplicates);
+        double meanOfMeans =
+                customerMeans.stream().mapToDouble(Double::doubleValue).sum() / customerMeans.size();
+        return new NorthwindFigures(
+                orders.size(),
+                byWeekday,
+                busiest,
+                most,
+                topProducts,
+                sorted.length,
+                round(mean),
+                numpyQuantile(sorted, 0.5),
+                numpyQuantile(sorted, 0.25),
+                numpyQuantile(sorted, 0.75),
+                round(meanOfMeans),
+                duplicates);
     }
 
     /** numpy.quantile's default ("linear"): position (n - 1) p between the two order statistics around it. */
@@ -127,6 +150,8 @@ record NorthwindFigures(long orders, Map<String, Long> ordersByWeekday, List<Str
     }
 
     static double round(double value) {
-        return new BigDecimal(Double.toString(value)).setScale(2, RoundingMode.HALF_UP).doubleValue();
+        return new BigDecimal(Double.toString(value))
+                .setScale(2, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

@@ -17,10 +17,10 @@ class BgNbdTest {
     /** FHL eq. 10 evaluated with mpmath at 30 digits (outside this project). */
     @ParameterizedTest
     @CsvSource({
-            "39, 0, 0, 38.86, 0.19478676916062002",
-            "39, 200, 77, 78, 77.379552899181069",
-            "500, 5, 10, 300, 5.6192709119415323e-6",
-            "1, 150, 299.5, 300, 0.48963226693951715",
+        "39, 0, 0, 38.86, 0.19478676916062002",
+        "39, 200, 77, 78, 77.379552899181069",
+        "500, 5, 10, 300, 5.6192709119415323e-6",
+        "1, 150, 299.5, 300, 0.48963226693951715",
     })
     void conditionalExpectationAtTheEdges(double t, double x, double tx, double age, double expected) {
         assertThat(MODEL.expectedPurchases(t, x, tx, age)).isCloseTo(expected, within(Math.abs(expected) * 1e-8));
@@ -37,8 +37,11 @@ class BgNbdTest {
     @Test
     void tooLittleDataIsAClearError() {
         // 100 customers whose repeat buyers all bought recently: nobody seems to leave, the dropout shape a runs to 0.
-        List<PurchasePattern> patterns = List.of(new PurchasePattern(0, 0, 70, 60), new PurchasePattern(1, 20, 70, 25),
-                new PurchasePattern(3, 50, 70, 10), new PurchasePattern(6, 65, 70, 5));
+        List<PurchasePattern> patterns = List.of(
+                new PurchasePattern(0, 0, 70, 60),
+                new PurchasePattern(1, 20, 70, 25),
+                new PurchasePattern(3, 50, 70, 10),
+                new PurchasePattern(6, 65, 70, 5));
         PatternSet set = PatternSet.of(patterns, TimeUnit.DAYS);
         assertThatThrownBy(() -> ModelFit.fit(ModelType.BGNBD, set, 0))
                 .isInstanceOf(ModelFitException.class)
@@ -51,5 +54,4 @@ class BgNbdTest {
         assertThatThrownBy(() -> new BgNbd.Params(0.1, -2, 1, 1))
                 .hasMessage("alpha must be a positive finite number, was: -2.0");
     }
-
 }

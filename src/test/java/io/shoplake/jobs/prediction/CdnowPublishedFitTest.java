@@ -30,7 +30,8 @@ class CdnowPublishedFitTest {
         assertThat(fit.params().get("a")).isCloseTo(0.7929, within(0.0005));
         assertThat(fit.params().get("b")).isCloseTo(2.4259, within(0.0005));
         assertThat(fit.logLikelihood()).isCloseTo(-9582.43, within(0.005));
-        // Standard errors of the published fit (lifetimes' summary, from the same Hessian): 0.0126, 0.3781, 0.1857, 0.7054.
+        // Standard errors of the published fit (lifetimes' summary, from the same Hessian): 0.0126, 0.3781, 0.1857,
+        // 0.7054.
         assertThat(fit.stdErrors().get("r")).isCloseTo(0.0126, within(0.0005));
         assertThat(fit.stdErrors().get("alpha")).isCloseTo(0.3781, within(0.002));
         assertThat(fit.stdErrors().get("a")).isCloseTo(0.1857, within(0.002));
@@ -104,7 +105,8 @@ class CdnowPublishedFitTest {
         assertThat(params.q()).isCloseTo(3.7446, within(0.001));
         assertThat(params.gamma()).isCloseTo(15.4477, within(0.002));
         assertThat(fit.logLikelihood()).isCloseTo(-4055.92, within(0.01));
-        // Customer 1: x = 2, mean 22.35: p (gamma + x m) / (p x + q - 1), by hand 6.2488*(15.4477+44.70)/(12.4976+2.7446).
+        // Customer 1: x = 2, mean 22.35: p (gamma + x m) / (p x + q - 1), by hand
+        // 6.2488*(15.4477+44.70)/(12.4976+2.7446).
         assertThat(fit.model().expectedAverageValue(2, 22.35)).isCloseTo(24.658, within(0.002));
     }
 

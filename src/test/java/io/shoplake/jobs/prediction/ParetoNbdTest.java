@@ -30,7 +30,8 @@ class ParetoNbdTest {
         ParetoNbd noDropout = new ParetoNbd(new ParetoNbd.Params(0.5534, 10.5802, 1e-12, 11.6562));
         double expected = 1 - Math.pow((10.5802 + 38.86) / (10.5802 + 38.86 + 4), 2.5534);
         assertThat(noDropout.probabilityOfPurchaseWithin(4, 2, 30.43, 38.86)
-                / noDropout.probabilityAlive(2, 30.43, 38.86)).isCloseTo(expected, within(1e-12));
+                        / noDropout.probabilityAlive(2, 30.43, 38.86))
+                .isCloseTo(expected, within(1e-12));
     }
 
     @Test

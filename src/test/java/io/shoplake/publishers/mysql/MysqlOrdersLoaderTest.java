@@ -49,43 +49,55 @@ class MysqlOrdersLoaderTest {
     /** A small shop with one of each defect; the comments say what must happen to each line. */
     private Path craftedShop() throws IOException {
         Path dir = temp.resolve("shop");
-        write(dir, "customers.csv",
+        write(
+                dir,
+                "customers.csv",
                 "id,last_name,first_name,email,company,phone,address1,address2,city,state,postal_code,country",
                 "1,Gray,Clarence,c@x.org,Jetpulse,1-(260)601-5114,1 Main St,,Fort Wayne,Indiana,46805,United States",
                 "2,Cooper,Emily,e@x.org,Skippad,,2 Main St,,Mobile,Alabama,36605,United States",
                 "3,Wilson,George,g@x.org,Riffpath,,3 Main St,,Memphis,Tennessee,38181,United States",
-                ",Nobody,Anne,a@x.org,,,,,,,,",                                  // line 5: missing key
-                "4,Short,Row,s@x.org,,,",                                        // line 6: 7 fields
+                ",Nobody,Anne,a@x.org,,,,,,,,", // line 5: missing key
+                "4,Short,Row,s@x.org,,,", // line 6: 7 fields
                 "1,Grey,Clarence,c@x.org,Jetpulse,,1 Main St,,Fort Wayne,Indiana,46805,United States"); // newer 1
-        write(dir, "employees.csv",
+        write(
+                dir,
+                "employees.csv",
                 "id,last_name,first_name,email,phone,address1,address2,city,state,postal_code,country,avatar,job_title,department,manager_id",
                 "201,Harris,George,,,,,,,,,,Director,Sales,",
                 "202,Hayes,Rachel,,,,,,,,,,Rep,Sales,201",
-                "203,Palmer,Tony,,,,,,,,,,Rep,Sales,299");                      // line 4: unknown manager
-        write(dir, "products.csv",
+                "203,Palmer,Tony,,,,,,,,,,Rep,Sales,299"); // line 4: unknown manager
+        write(
+                dir,
+                "products.csv",
                 "id,product_code,product_name,description,standard_cost,list_price,target_level,reorder_level,minimum_reorder_quantity,quantity_per_unit,discontinued,category",
                 "601,P1,Nikkon DS90,,67.09,23.39,75,67,12,50,1,Camera",
                 "602,P2,Canon T90,,82.83,93.84,92,76,92,56,0,Camera",
-                "603,P3,Dell Inspirion,,n/a,93.84,92,76,92,56,0,Laptop");        // line 4: text in a number
-        write(dir, "orders.csv",
+                "603,P3,Dell Inspirion,,n/a,93.84,92,76,92,56,0,Laptop"); // line 4: text in a number
+        write(
+                dir,
+                "orders.csv",
                 "id,employee_id,customer_id,order_date,shipped_date,ship_name,ship_address1,ship_address2,ship_city,ship_state,ship_postal_code,ship_country,shipping_fee,payment_type,paid_date,order_status",
                 "4001,201,1,2016-04-05 10:30:00,2016-04-06,C Gray,1 Main St,,Fort Wayne,Indiana,46805,United States,8.14,Card,2016-04-06,Shipped",
                 "4002,202,2,2017-01-29,,E Cooper,2 Main St,,Mobile,Alabama,36605,United States,0,Cash,,New",
-                "4003,202,77,2016-08-19,,X,,,,,,,2.29,Cash,,On Hold",              // line 4: unknown customer
-                "4004,201,3,2017-02-30,,G Wilson,,,,,,,1.00,Card,,New",           // line 5: impossible date
+                "4003,202,77,2016-08-19,,X,,,,,,,2.29,Cash,,On Hold", // line 4: unknown customer
+                "4004,201,3,2017-02-30,,G Wilson,,,,,,,1.00,Card,,New", // line 5: impossible date
                 "4005,201,3,\"2016-09-01 12:00:00\",,\"Wilson, George\",,,,,,,1.00,Card,,New"); // quoted fields
-        write(dir, "order_details-0001.csv",
+        write(
+                dir,
+                "order_details-0001.csv",
                 "order_id,product_id,quantity,unit_price,discount,order_detail_status,date_allocated",
                 "4001,601,1,68.34,8.16,On Order,2016-12-22",
                 "4001,602,2,93.84,0,Allocated,",
-                "4999,601,1,1.00,0,Allocated,2016-12-22",                         // line 4: orphan order
-                "4002,609,1,1.00,0,Allocated,2016-12-22");                        // line 5: orphan product
-        write(dir, "order_details-0002.csv",
+                "4999,601,1,1.00,0,Allocated,2016-12-22", // line 4: orphan order
+                "4002,609,1,1.00,0,Allocated,2016-12-22"); // line 5: orphan product
+        write(
+                dir,
+                "order_details-0002.csv",
                 "order_id,product_id,quantity,unit_price,discount,order_detail_status,date_allocated",
-                "4002,601,two,1.00,0,Allocated,2016-12-22",                       // line 2: text quantity
-                "4004,601,1,1.00,0,Allocated,2016-12-22",                         // line 3: its order was rejected
-                "4005,602,-3,93.84,0,Allocated,2016-12-22",                       // negative: the lake's job
-                "4001,601,5,68.34,8.16,Allocated,2016-12-23");                    // re-delivery: updates 4001/601
+                "4002,601,two,1.00,0,Allocated,2016-12-22", // line 2: text quantity
+                "4004,601,1,1.00,0,Allocated,2016-12-22", // line 3: its order was rejected
+                "4005,602,-3,93.84,0,Allocated,2016-12-22", // negative: the lake's job
+                "4001,601,5,68.34,8.16,Allocated,2016-12-23"); // re-delivery: updates 4001/601
         write(dir, "notes.txt", "not a table");
         return dir;
     }
@@ -95,11 +107,12 @@ class MysqlOrdersLoaderTest {
         Path dir = craftedShop();
         List<MysqlLoadResult.Reject> heard = new ArrayList<>();
         MysqlLoadResult result = new MysqlOrdersLoader(target("crafted"), 2, new MysqlOrdersLoader.Listener() {
-            @Override
-            public void rejected(MysqlLoadResult.Reject reject) {
-                heard.add(reject);
-            }
-        }).load(dir);
+                    @Override
+                    public void rejected(MysqlLoadResult.Reject reject) {
+                        heard.add(reject);
+                    }
+                })
+                .load(dir);
 
         assertThat(result.database()).isEqualTo("crafted");
         assertThat(result.ignoredFiles()).containsExactly(dir.resolve("notes.txt"));
@@ -108,22 +121,31 @@ class MysqlOrdersLoaderTest {
         assertThat(customers.rowsRead()).isEqualTo(6);
         assertThat(customers.rowsLoaded()).isEqualTo(4);
         assertThat(customers.tableRows()).isEqualTo(3);
-        assertThat(customers.rejectedByRule()).containsOnly(entry("id: missing key", 1L),
-                entry("expected 12 fields, found 7", 1L));
+        assertThat(customers.rejectedByRule())
+                .containsOnly(entry("id: missing key", 1L), entry("expected 12 fields, found 7", 1L));
 
-        assertThat(result.table("employees").rejectedByRule()).containsOnly(entry("manager_id: no employees row with id", 1L));
-        assertThat(result.table("products").rejectedByRule()).containsOnly(entry("standard_cost: not a decimal number", 1L));
-        assertThat(result.table("orders").rejectedByRule()).containsOnly(
-                entry("customer_id: no customers row with id", 1L), entry("order_date: not a valid date-time", 1L));
+        assertThat(result.table("employees").rejectedByRule())
+                .containsOnly(entry("manager_id: no employees row with id", 1L));
+        assertThat(result.table("products").rejectedByRule())
+                .containsOnly(entry("standard_cost: not a decimal number", 1L));
+        assertThat(result.table("orders").rejectedByRule())
+                .containsOnly(
+                        entry("customer_id: no customers row with id", 1L),
+                        entry("order_date: not a valid date-time", 1L));
         MysqlLoadResult.TableLoad items = result.table("order_details");
-        assertThat(items.files()).containsExactly(dir.resolve("order_details-0001.csv"), dir.resolve("order_details-0002.csv"));
+        assertThat(items.files())
+                .containsExactly(dir.resolve("order_details-0001.csv"), dir.resolve("order_details-0002.csv"));
         assertThat(items.rowsRead()).isEqualTo(8);
         assertThat(items.rowsLoaded()).isEqualTo(4);
         assertThat(items.tableRows()).isEqualTo(3);
-        assertThat(items.rejectedByRule()).containsOnly(entry("order_id: no orders row with id", 2L),
-                entry("product_id: no products row with id", 1L), entry("quantity: not an integer", 1L));
+        assertThat(items.rejectedByRule())
+                .containsOnly(
+                        entry("order_id: no orders row with id", 2L),
+                        entry("product_id: no products row with id", 1L),
+                        entry("quantity: not an integer", 1L));
 
-        assertThat(heard).extracting(r -> r.file().getFileName() + ":" + r.line() + " " + r.reason())
+        assertThat(heard)
+                .extracting(r -> r.file().getFileName() + ":" + r.line() + " " + r.reason())
                 .containsExactly(
                         "customers.csv:5 id: missing key",
                         "customers.csv:6 expected 12 fields, found 7",
@@ -139,11 +161,17 @@ class MysqlOrdersLoaderTest {
         try (Connection connection = server.connect("crafted")) {
             assertThat(rows(connection, "SELECT id, last_name FROM customers ORDER BY id"))
                     .containsExactly("1|Grey", "2|Cooper", "3|Wilson");
-            assertThat(rows(connection, "SELECT id, customer_id, DATE_FORMAT(order_date, '%Y-%m-%d %H:%i:%s'), shipped_date, ship_name, shipping_fee FROM orders ORDER BY id"))
-                    .containsExactly("4001|1|2016-04-05 10:30:00|2016-04-06|C Gray|8.1400",
+            assertThat(
+                            rows(
+                                    connection,
+                                    "SELECT id, customer_id, DATE_FORMAT(order_date, '%Y-%m-%d %H:%i:%s'), shipped_date, ship_name, shipping_fee FROM orders ORDER BY id"))
+                    .containsExactly(
+                            "4001|1|2016-04-05 10:30:00|2016-04-06|C Gray|8.1400",
                             "4002|2|2017-01-29 00:00:00|null|E Cooper|0.0000",
                             "4005|3|2016-09-01 12:00:00|null|Wilson, George|1.0000");
-            assertThat(rows(connection, "SELECT order_id, product_id, quantity, date_allocated FROM order_details ORDER BY 1, 2"))
+            assertThat(rows(
+                            connection,
+                            "SELECT order_id, product_id, quantity, date_allocated FROM order_details ORDER BY 1, 2"))
                     .containsExactly("4001|601|5|2016-12-23", "4001|602|2|null", "4005|602|-3|2016-12-22");
         }
     }
@@ -165,19 +193,26 @@ class MysqlOrdersLoaderTest {
             assertThat(table.rejectedByRule()).as(table.table()).isEqualTo(earlier.rejectedByRule());
         }
         try (Connection connection = server.connect("reload")) {
-            assertThat(rows(connection, "SELECT * FROM order_details ORDER BY 1, 2")).isEqualTo(before);
+            assertThat(rows(connection, "SELECT * FROM order_details ORDER BY 1, 2"))
+                    .isEqualTo(before);
         }
     }
 
     @Test
     void generatedDataReconcilesWithTheGeneratorsDefectCounts() throws Exception {
-        GeneratedOrders generated = new OrdersGenerator(OrdersGeneratorSettings.defaults().withCustomers(150)
-                .withDefectRate(0.05).withSeed(3)).generate(temp.resolve("gen"));
+        GeneratedOrders generated = new OrdersGenerator(OrdersGeneratorSettings.defaults()
+                        .withCustomers(150)
+                        .withDefectRate(0.05)
+                        .withSeed(3))
+                .generate(temp.resolve("gen"));
         MysqlLoadResult result = new MysqlOrdersLoader(target("generated"), 100, MysqlOrdersLoader.Listener.NONE)
                 .load(temp.resolve("gen"));
         for (MysqlLoadResult.TableLoad table : result.tables()) {
-            assertThat(table.rowsRead()).as(table.table()).isEqualTo(generated.table(table.table()).rows());
-            assertThat(table.rowsRead()).as(table.table() + " reconciles")
+            assertThat(table.rowsRead())
+                    .as(table.table())
+                    .isEqualTo(generated.table(table.table()).rows());
+            assertThat(table.rowsRead())
+                    .as(table.table() + " reconciles")
                     .isEqualTo(table.rowsLoaded() + table.rejected());
         }
         assertThat(result.table("customers").tableRows()).isEqualTo(150);
@@ -187,8 +222,7 @@ class MysqlOrdersLoaderTest {
                 .isEqualTo(200 + products.defects().getOrDefault(Defect.NEGATIVE_NUMBER, 0L));
         // every order defect but a re-delivery makes the order unloadable; re-deliveries update the same row
         GeneratedOrders.TableFiles orders = generated.table("orders");
-        assertThat(result.table("orders").tableRows())
-                .isEqualTo(orders.rows() - orders.defectiveRows());
+        assertThat(result.table("orders").tableRows()).isEqualTo(orders.rows() - orders.defectiveRows());
         assertThat(result.table("orders").rejected())
                 .isEqualTo(orders.defectiveRows() - orders.defects().getOrDefault(Defect.DUPLICATE, 0L));
     }
@@ -224,7 +258,8 @@ class MysqlOrdersLoaderTest {
 
     static List<String> rows(Connection connection, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 List<String> values = new ArrayList<>();

@@ -54,7 +54,8 @@ class MysqlScriptsTest {
     }
 
     private Connection freshNorthwind() throws SQLException {
-        try (Connection admin = server.connect(""); Statement statement = admin.createStatement()) {
+        try (Connection admin = server.connect("");
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS northwind");
         }
         Connection connection = server.connect("");
@@ -93,7 +94,8 @@ class MysqlScriptsTest {
         try (Connection connection = freshNorthwind()) {
             connection.setCatalog("northwind");
             insertCraftedOrders(connection);
-            List<List<String>> selects = run(connection, SqlScript.fromClasspath("sql/mysql/delete_duplicate_orders.sql"));
+            List<List<String>> selects =
+                    run(connection, SqlScript.fromClasspath("sql/mysql/delete_duplicate_orders.sql"));
 
             // By hand: customer 1's latest date 2025-01-07 has 11, 12, 13: keep 11 (lowest id), delete 12 and 13.
             // Customer 2's duplicates 20/21 are on an earlier date: kept. Customer 3: 30 and 31 on 2025-02-01: keep
@@ -106,7 +108,8 @@ class MysqlScriptsTest {
                     .containsExactly("10/601", "11/601", "21/601", "30/602", "50/601", "51/601");
 
             // Running it again finds nothing more to delete.
-            List<List<String>> again = run(connection, SqlScript.fromClasspath("sql/mysql/delete_duplicate_orders.sql"));
+            List<List<String>> again =
+                    run(connection, SqlScript.fromClasspath("sql/mysql/delete_duplicate_orders.sql"));
             assertThat(again.get(0)).isEmpty();
             assertThat(rows(connection, "SELECT COUNT(*) FROM orders")).containsExactly("9");
         }
@@ -117,8 +120,12 @@ class MysqlScriptsTest {
         try (Connection connection = freshNorthwind()) {
             connection.setCatalog("northwind");
             insertCraftedOrders(connection);
-            String text = new String(SqlScript.class.getClassLoader()
-                    .getResourceAsStream("sql/mysql/delete_duplicate_orders.sql").readAllBytes(), StandardCharsets.UTF_8);
+            String text = new String(
+                    SqlScript.class
+                            .getClassLoader()
+                            .getResourceAsStream("sql/mysql/delete_duplicate_orders.sql")
+                            .readAllBytes(),
+                    StandardCharsets.UTF_8);
             assertThat(text.strip()).endsWith("COMMIT;");
             String preview = text.strip().replaceAll("COMMIT;$", "ROLLBACK;");
             List<List<String>> selects = run(connection, SqlScript.parse("preview", preview));
@@ -137,34 +144,45 @@ class MysqlScriptsTest {
             insertCraftedOrders(connection);
             try (Statement statement = connection.createStatement()) {
                 assertThatThrownBy(() -> statement.execute("DELETE FROM orders WHERE id = 12"))
-                        .isInstanceOf(SQLException.class).hasMessageContaining("foreign key constraint fails");
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("foreign key constraint fails");
             }
         }
     }
 
     @Test
     void importOrderDetailsLoadsACrlfFileWithEmptyFieldsAsNull() throws Exception {
-        try (Connection setup = freshNorthwind(); Statement statement = setup.createStatement()) {
+        try (Connection setup = freshNorthwind();
+                Statement statement = setup.createStatement()) {
             statement.execute("INSERT INTO northwind.orders (id) VALUES (4001), (4002)");
             statement.execute("INSERT INTO northwind.products (id) VALUES (601), (602)");
         }
         Path file = temp.resolve("order_details.csv");
-        Files.writeString(file, "order_id,product_id,quantity,unit_price,discount,order_detail_status,date_allocated\r\n"
-                + "4001,601,1,68.34,8.16,On Order,2016-12-22\r\n"
-                + "4001,602,2,93.84,,\"Allocated, partly\",\r\n"
-                + "4002,601,3,4.39,3.61,,2016-06-24\r\n");
-        String script = new String(SqlScript.class.getClassLoader()
-                .getResourceAsStream("sql/mysql/import_order_details.sql").readAllBytes(), StandardCharsets.UTF_8)
+        Files.writeString(
+                file,
+                "order_id,product_id,quantity,unit_price,discount,order_detail_status,date_allocated\r\n"
+                        + "4001,601,1,68.34,8.16,On Order,2016-12-22\r\n"
+                        + "4001,602,2,93.84,,\"Allocated, partly\",\r\n"
+                        + "4002,601,3,4.39,3.61,,2016-06-24\r\n");
+        String script = new String(
+                        SqlScript.class
+                                .getClassLoader()
+                                .getResourceAsStream("sql/mysql/import_order_details.sql")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
                 .replace("'order_details.csv'", "'" + file + "'");
         try (Connection connection = DriverManager.getConnection(
                 server.jdbcUrl("northwind") + "?allowLoadLocalInfile=true", EmbeddedMariaDb.USER, "")) {
             List<List<String>> results = run(connection, SqlScript.parse("import", script));
             assertThat(results.get(0)).as("warnings").isEmpty();
-            assertThat(rows(connection, "SELECT order_id, product_id, quantity, unit_price, discount, "
-                    + "order_detail_status, date_allocated FROM order_details ORDER BY 1, 2")).containsExactly(
-                    "4001|601|1|68.3400|8.1600|On Order|2016-12-22",
-                    "4001|602|2|93.8400|null|Allocated, partly|null",
-                    "4002|601|3|4.3900|3.6100|null|2016-06-24");
+            assertThat(rows(
+                            connection,
+                            "SELECT order_id, product_id, quantity, unit_price, discount, "
+                                    + "order_detail_status, date_allocated FROM order_details ORDER BY 1, 2"))
+                    .containsExactly(
+                            "4001|601|1|68.3400|8.1600|On Order|2016-12-22",
+                            "4001|602|2|93.8400|null|Allocated, partly|null",
+                            "4002|601|3|4.3900|3.6100|null|2016-06-24");
             // again: the keys exist, so every row is skipped and nothing changes
             run(connection, SqlScript.parse("import", script));
             assertThat(rows(connection, "SELECT COUNT(*) FROM order_details")).containsExactly("3");

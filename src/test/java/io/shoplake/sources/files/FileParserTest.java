@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FileParserTest {
@@ -28,7 +27,8 @@ class FileParserTest {
 
     @Test
     void parsingInChunksFromTheSplitPointsGivesTheSameRecordsAsOneParse() {
-        for (ParseSpec spec : List.of(CSV, ParseSpec.withHeader(FileFormat.WHITESPACE), ParseSpec.withHeader(FileFormat.JSON_LINES))) {
+        for (ParseSpec spec : List.of(
+                CSV, ParseSpec.withHeader(FileFormat.WHITESPACE), ParseSpec.withHeader(FileFormat.JSON_LINES))) {
             String text = switch (spec.format()) {
                 case CSV -> "a,b\n1,\"x\ny\"\n\n2,\"broken\n3,4\n5,\"q\"\"\"\n6\n7,8";
                 case WHITESPACE -> "a b\n1 2\n\n3\n4 5\n6 7 8\n9 10";
@@ -40,24 +40,31 @@ class FileParserTest {
                 ParseSummary summary = ParseSummary.of(new ByteArrayInputStream(bytes), spec, chunkBytes);
                 List<String> chunked = new ArrayList<>();
                 chunked.add(whole.get(0));
-                List<String> columns = FileParser.open(new ByteArrayInputStream(bytes), spec).columns();
+                List<String> columns =
+                        FileParser.open(new ByteArrayInputStream(bytes), spec).columns();
                 for (Chunk chunk : summary.chunks(columns)) {
                     ByteArrayInputStream in = new ByteArrayInputStream(bytes);
                     in.skip(chunk.offset());
-                    FileParser.open(in, spec, FileParser.MAX_RECORD_BYTES, chunk).forEachRemaining(r -> chunked.add(describe(r)));
+                    FileParser.open(in, spec, FileParser.MAX_RECORD_BYTES, chunk)
+                            .forEachRemaining(r -> chunked.add(describe(r)));
                 }
-                assertThat(chunked).as(spec.format() + " in chunks of " + chunkBytes).isEqualTo(whole);
-                assertThat(summary.data() + summary.rejects() + summary.blankLines()).isEqualTo(whole.size() - 1);
+                assertThat(chunked)
+                        .as(spec.format() + " in chunks of " + chunkBytes)
+                        .isEqualTo(whole);
+                assertThat(summary.data() + summary.rejects() + summary.blankLines())
+                        .isEqualTo(whole.size() - 1);
             }
         }
     }
 
     private static String describe(ParsedRecord r) {
-        return r.line() + ":" + switch (r.kind()) {
-            case DATA -> r.values() != null ? r.values().toString() : r.named().toString();
-            case REJECT -> "REJECT[" + r.raw() + "] " + r.reason();
-            case BLANK -> "BLANK";
-        };
+        return r.line() + ":"
+                + switch (r.kind()) {
+                    case DATA ->
+                        r.values() != null ? r.values().toString() : r.named().toString();
+                    case REJECT -> "REJECT[" + r.raw() + "] " + r.reason();
+                    case BLANK -> "BLANK";
+                };
     }
 
     private static byte[] utf8(String text) {
@@ -68,8 +75,10 @@ class FileParserTest {
 
     @Test
     void csvWithQuotedCommasDoubledQuotesAndEmbeddedNewlines() {
-        assertThat(parse(CSV, utf8("ID, Name ,note\n1,\"Smith, Ann\",\"said \"\"hi\"\"\"\n2,Bob,\"two\nlines\"\n3,,\n")))
-                .containsExactly("columns=[id, name, note]",
+        assertThat(parse(
+                        CSV, utf8("ID, Name ,note\n1,\"Smith, Ann\",\"said \"\"hi\"\"\"\n2,Bob,\"two\nlines\"\n3,,\n")))
+                .containsExactly(
+                        "columns=[id, name, note]",
                         "2:[1, Smith, Ann, said \"hi\"]",
                         "3:[2, Bob, two\nlines]",
                         "5:[3, , ]");
@@ -94,7 +103,8 @@ class FileParserTest {
     @Test
     void wrongFieldCountsAreRejectedWithTheCounts() {
         assertThat(parse(CSV, utf8("a,b,c\n1,2\n1,2,3,4\n5,6,7\n")))
-                .containsExactly("columns=[a, b, c]",
+                .containsExactly(
+                        "columns=[a, b, c]",
                         "2:REJECT[1,2] expected 3 fields, found 2",
                         "3:REJECT[1,2,3,4] expected 3 fields, found 4",
                         "4:[5, 6, 7]");
@@ -109,7 +119,8 @@ class FileParserTest {
     @Test
     void unterminatedQuoteRejectsItsLineAndResynchronisesAtTheNextLine() {
         assertThat(parse(CSV, utf8("a,b,c\n1,\"broken,3\n4,5,6\n7,8,9\n")))
-                .containsExactly("columns=[a, b, c]",
+                .containsExactly(
+                        "columns=[a, b, c]",
                         "2:REJECT[1,\"broken,3] broken quoting: unterminated quote in field 2",
                         "3:[4, 5, 6]",
                         "4:[7, 8, 9]");
@@ -118,12 +129,14 @@ class FileParserTest {
     @Test
     void textAfterAClosingQuoteIsBrokenQuoting() {
         assertThat(parse(CSV, utf8("a,b\n1,\"x\"y\n2,3\n")))
-                .containsExactly("columns=[a, b]",
+                .containsExactly(
+                        "columns=[a, b]",
                         "2:REJECT[1,\"x\"y] broken quoting: unexpected text after the closing quote of field 2",
                         "3:[2, 3]");
         // the quote opened on line 2 closes on line 3 followed by text: line 2 is rejected, line 3 parsed again
         assertThat(parse(CSV, utf8("a,b\n1,\"x\n\"2\",3\n4,5\n")))
-                .containsExactly("columns=[a, b]",
+                .containsExactly(
+                        "columns=[a, b]",
                         "2:REJECT[1,\"x] broken quoting: unexpected text after the closing quote of field 2",
                         "3:[2, 3]",
                         "4:[4, 5]");
@@ -132,22 +145,26 @@ class FileParserTest {
     @Test
     void aRunawayQuotedFieldIsCutAtTheRecordLimit() {
         assertThat(parse(CSV, utf8("a,b\n1,\"abc\n2,3\n4,5\n6,7\n"), 8))
-                .containsExactly("columns=[a, b]",
+                .containsExactly(
+                        "columns=[a, b]",
                         "2:REJECT[1,\"abc] broken quoting: record longer than 8 bytes (unterminated quote in field 2)",
-                        "3:[2, 3]", "4:[4, 5]", "5:[6, 7]");
+                        "3:[2, 3]",
+                        "4:[4, 5]",
+                        "5:[6, 7]");
     }
 
     @Test
     void invalidUtf8IsRejectedWithItsFileByteOffset() {
         byte[] bytes = {'a', ',', 'b', '\n', '1', ',', 'x', (byte) 0xFF, 'y', '\n', '2', ',', 'z', '\n'};
-        assertThat(parse(CSV, bytes)).containsExactly("columns=[a, b]",
-                "2:REJECT[1,x\uFFFDy] invalid UTF-8 at byte offset 7", "3:[2, z]");
+        assertThat(parse(CSV, bytes))
+                .containsExactly("columns=[a, b]", "2:REJECT[1,x\uFFFDy] invalid UTF-8 at byte offset 7", "3:[2, z]");
     }
 
     @Test
     void aHeaderThatCannotBeDecodedMakesTheFileUnusable() {
         byte[] bytes = {'a', (byte) 0xC3, ',', 'b', '\n'};
-        assertThatThrownBy(() -> parse(CSV, bytes)).isInstanceOf(UnusableFileException.class)
+        assertThatThrownBy(() -> parse(CSV, bytes))
+                .isInstanceOf(UnusableFileException.class)
                 .hasMessage("header line 1: invalid UTF-8 at byte offset 1");
     }
 
@@ -167,7 +184,8 @@ class FileParserTest {
     void whitespaceTextSplitsOnRunsOfSpacesAndTabs() {
         ParseSpec spec = ParseSpec.headerless(FileFormat.WHITESPACE, List.of("c1", "c2", "c3", "c4"));
         assertThat(parse(spec, utf8("00001 19970101  1 11.77\n\t00002\t19970112 5  77.00 \r\n\n00003 19970102 2\n")))
-                .containsExactly("columns=[c1, c2, c3, c4]",
+                .containsExactly(
+                        "columns=[c1, c2, c3, c4]",
                         "1:[00001, 19970101, 1, 11.77]",
                         "2:[00002, 19970112, 5, 77.00]",
                         "3:BLANK",
@@ -182,16 +200,18 @@ class FileParserTest {
 
     @Test
     void jsonLinesKeepNestedValuesAsJsonTextAndRejectBrokenLines() {
-        String text = "{\"User_Id\": 7, \"price\": 1.50, \"tags\": [\"a\",\"b\"], \"meta\": {\"x\": null}, \"ok\": true, \"gone\": null}\n"
-                + "{\"user_id\": 8,\n"
-                + "\n"
-                + "[1,2]\n"
-                + "{\"user_id\": \"9\"} trailing\n"
-                + "{\"user_id\": \"10\"}\n";
+        String text =
+                "{\"User_Id\": 7, \"price\": 1.50, \"tags\": [\"a\",\"b\"], \"meta\": {\"x\": null}, \"ok\": true, \"gone\": null}\n"
+                        + "{\"user_id\": 8,\n"
+                        + "\n"
+                        + "[1,2]\n"
+                        + "{\"user_id\": \"9\"} trailing\n"
+                        + "{\"user_id\": \"10\"}\n";
         List<String> records = parse(ParseSpec.withHeader(FileFormat.JSON_LINES), utf8(text));
         assertThat(records).hasSize(7);
         assertThat(records.get(0)).isEqualTo("columns=[]");
-        assertThat(records.get(1)).isEqualTo("1:{user_id=7, price=1.50, tags=[\"a\",\"b\"], meta={\"x\":null}, ok=true, gone=null}");
+        assertThat(records.get(1))
+                .isEqualTo("1:{user_id=7, price=1.50, tags=[\"a\",\"b\"], meta={\"x\":null}, ok=true, gone=null}");
         assertThat(records.get(2)).startsWith("2:REJECT[{\"user_id\": 8,] invalid JSON: ");
         assertThat(records.get(3)).isEqualTo("3:BLANK");
         assertThat(records.get(4)).isEqualTo("4:REJECT[[1,2]] expected a JSON object, found array");
@@ -203,7 +223,9 @@ class FileParserTest {
     void jsonLinesRecordsMissingARequiredFieldAreRejected() {
         ParseSpec spec = new ParseSpec(FileFormat.JSON_LINES, List.of(), List.of("user_id", "event"));
         assertThat(parse(spec, utf8("{\"user_id\":1,\"event\":\"open\"}\n{\"event\":\"x\"}\n")))
-                .containsExactly("columns=[]", "1:{user_id=1, event=open}",
+                .containsExactly(
+                        "columns=[]",
+                        "1:{user_id=1, event=open}",
                         "2:REJECT[{\"event\":\"x\"}] missing required field(s): user_id");
     }
 

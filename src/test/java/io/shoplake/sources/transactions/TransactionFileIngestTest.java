@@ -45,9 +45,15 @@ class TransactionFileIngestTest {
         assertThat(first.quarantined()).isEqualTo(2);
         List<String> silver = silver(lake);
         assertThat(silver).containsExactly("c1 2024-01-05 10.50", "c2 2024-01-06 3.00");
-        assertThat(reasons(lake)).containsExactly("4 date: not a valid date (yyyyMMdd): 20240230",
-                "6 amount: must be at least 0, was: -1.25");
-        assertThat(new Quarantine(lake).of(TransactionFileIngest.BRONZE).select("line").first().getLong(0)).isEqualTo(5);
+        assertThat(reasons(lake))
+                .containsExactly(
+                        "4 date: not a valid date (yyyyMMdd): 20240230", "6 amount: must be at least 0, was: -1.25");
+        assertThat(new Quarantine(lake)
+                        .of(TransactionFileIngest.BRONZE)
+                        .select("line")
+                        .first()
+                        .getLong(0))
+                .isEqualTo(5);
 
         TransactionFileIngest.Report again = TransactionFileIngest.load(lake, file, format, "run-2");
 
@@ -55,7 +61,8 @@ class TransactionFileIngestTest {
         assertThat(again.filesAlreadyLoaded()).isEqualTo(1);
         assertThat(again.bronzeRows()).isZero();
         assertThat(lake.read(TransactionFileIngest.BRONZE).count()).isEqualTo(4);
-        assertThat(new Quarantine(lake).of(TransactionFileIngest.BRONZE).count()).isEqualTo(1);
+        assertThat(new Quarantine(lake).of(TransactionFileIngest.BRONZE).count())
+                .isEqualTo(1);
         assertThat(silver(lake)).isEqualTo(silver);
         assertThat(reasons(lake)).hasSize(2);
     }
@@ -70,16 +77,19 @@ class TransactionFileIngestTest {
                 ,2024-01-06,5.00
                 b,2024-01-07,x1
                 """);
-        TransactionFileFormat format = new TransactionFileFormat(FileFormat.CSV, true, "customer", "2", "3",
-                "yyyy-MM-dd", 0);
+        TransactionFileFormat format =
+                new TransactionFileFormat(FileFormat.CSV, true, "customer", "2", "3", "yyyy-MM-dd", 0);
 
         TransactionFileIngest.Report report = TransactionFileIngest.load(lake, file, format, "run-1");
 
         assertThat(report.loaded()).isEqualTo(1);
         assertThat(silver(lake)).containsExactly("a, inc 2024-01-05 10.00");
         assertThat(reasons(lake)).containsExactly("3 customer_id: is missing", "4 amount: not a valid decimal: x1");
-        assertThatThrownBy(() -> TransactionFileIngest.load(lake, file, new TransactionFileFormat(FileFormat.CSV, true,
-                "customer", "day", "7", "yyyy-MM-dd", 0), "run-2"))
+        assertThatThrownBy(() -> TransactionFileIngest.load(
+                        lake,
+                        file,
+                        new TransactionFileFormat(FileFormat.CSV, true, "customer", "day", "7", "yyyy-MM-dd", 0),
+                        "run-2"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("column position must be at most 3 (the columns of bronze.transactions: customer, day, "
                         + "total), was: 7");
@@ -87,11 +97,14 @@ class TransactionFileIngestTest {
 
     private static List<String> silver(Lakehouse lake) {
         return lake.read(TransactionFileIngest.TRANSACTIONS).orderBy("customer_id", "date").collectAsList().stream()
-                .map(r -> r.getString(0) + " " + r.getDate(1) + " " + r.getDecimal(2)).toList();
+                .map(r -> r.getString(0) + " " + r.getDate(1) + " " + r.getDecimal(2))
+                .toList();
     }
 
     private static List<String> reasons(Lakehouse lake) {
-        return new Quarantine(lake).of(TransactionFileIngest.TRANSACTIONS).orderBy("line").collectAsList().stream()
-                .map((Row r) -> r.getLong(r.fieldIndex("line")) + " " + r.getString(r.fieldIndex("reason"))).toList();
+        return new Quarantine(lake)
+                .of(TransactionFileIngest.TRANSACTIONS).orderBy("line").collectAsList().stream()
+                        .map((Row r) -> r.getLong(r.fieldIndex("line")) + " " + r.getString(r.fieldIndex("reason")))
+                        .toList();
     }
 }
