@@ -1,11 +1,17 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.common.CommonOptions;
+import io.shoplake.cli.common.UsageException;
+import io.shoplake.cli.common.Workspace;
+import io.shoplake.cli.orders.BuildOrdersCommand;
+import io.shoplake.cli.orders.OrderPatternsReportCommand;
+import io.shoplake.console.Output;
 import io.shoplake.demo.Demo;
 import io.shoplake.demo.DemoException;
 import io.shoplake.demo.DemoReporter;
 import io.shoplake.demo.DemoSettings;
-import io.shoplake.jobs.orders.OrderPatternReport;
-import io.shoplake.jobs.orders.SilverBuildReport;
+import io.shoplake.pipelines.orders.OrderPatternReport;
+import io.shoplake.pipelines.orders.SilverBuildReport;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -82,12 +88,12 @@ final class DemoCommand implements Callable<Integer> {
                             new DemoReporter() {
                                 @Override
                                 public void silverBuilt(PrintWriter to, SilverBuildReport report) {
-                                    BuildCommand.Orders.print(to, report);
+                                    BuildOrdersCommand.print(to, report);
                                 }
 
                                 @Override
                                 public void orderPatterns(PrintWriter to, OrderPatternReport report) {
-                                    ReportCommand.OrderPatterns.print(to, report);
+                                    OrderPatternsReportCommand.print(to, report);
                                 }
                             })
                     .timings();

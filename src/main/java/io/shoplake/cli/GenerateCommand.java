@@ -1,5 +1,7 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.flyers.GenerateEventsCommand;
+import io.shoplake.cli.orders.GenerateOrdersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

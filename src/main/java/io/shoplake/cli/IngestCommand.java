@@ -1,5 +1,8 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.flyers.IngestEventsCommand;
+import io.shoplake.cli.orders.IngestOrdersCommand;
+import io.shoplake.cli.transactions.IngestTransactionsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,5 +1,9 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.common.ExitCode;
+import io.shoplake.cli.common.RunFailedException;
+import io.shoplake.cli.common.UsageException;
+import io.shoplake.cli.prediction.PredictCommand;
 import io.shoplake.config.ConfigException;
 import io.shoplake.lakehouse.MissingTableException;
 import java.io.PrintWriter;
@@ -29,9 +33,9 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Runnable {
 
-    public static final int OK = 0;
-    public static final int RUN_FAILED = 1;
-    public static final int USAGE = 2;
+    public static final int OK = ExitCode.OK;
+    public static final int RUN_FAILED = ExitCode.RUN_FAILED;
+    public static final int USAGE = ExitCode.USAGE;
 
     @picocli.CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,11 +84,6 @@ public final class Main implements Runnable {
     }
 
     static String firstLine(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null)) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return ExitCode.firstLine(e);
     }
 }

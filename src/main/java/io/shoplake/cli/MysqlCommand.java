@@ -1,5 +1,6 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.orders.MysqlLoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

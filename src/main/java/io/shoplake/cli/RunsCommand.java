@@ -2,6 +2,11 @@ package io.shoplake.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.shoplake.cli.common.CommonOptions;
+import io.shoplake.cli.common.JsonOption;
+import io.shoplake.cli.common.UsageException;
+import io.shoplake.cli.common.Workspace;
+import io.shoplake.console.Output;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

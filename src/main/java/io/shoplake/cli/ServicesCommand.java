@@ -1,5 +1,11 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.common.CommonOptions;
+import io.shoplake.cli.common.JsonOption;
+import io.shoplake.cli.common.RunFailedException;
+import io.shoplake.cli.common.UsageException;
+import io.shoplake.cli.common.Workspace;
+import io.shoplake.console.Output;
 import io.shoplake.services.ServiceControl;
 import io.shoplake.services.ServiceKind;
 import io.shoplake.services.ServiceRecord;

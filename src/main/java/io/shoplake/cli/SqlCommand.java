@@ -1,5 +1,9 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.common.CommonOptions;
+import io.shoplake.cli.common.UsageException;
+import io.shoplake.cli.common.Workspace;
+import io.shoplake.console.Output;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,5 +1,6 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.flyers.StreamEventsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,5 +1,9 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.common.CommonOptions;
+import io.shoplake.cli.common.JsonOption;
+import io.shoplake.cli.common.Workspace;
+import io.shoplake.console.Output;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.Layer;
 import io.shoplake.lakehouse.TableId;

@@ -1,72 +1,89 @@
 package io.shoplake.config;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.shoplake.lakehouse.CatalogType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The typed contents of {@code shoplake.yaml}. Every key is optional and has its default here; secrets are never
- * values in the file, only the names of environment variables or files that hold them.
+ * values in the file, only the names of environment variables or files that hold them. The platform's own keys are
+ * typed here; every other top-level key is a pipeline's section, kept as a tree and typed by that pipeline through
+ * {@link #section(String, Class)}, so the platform knows no business.
  *
  * @param lake the lake folder (default {@code ./lake}; {@code --lake} and {@code SHOPLAKE_LAKE} win over it)
  * @param spark engine settings
  * @param catalog Iceberg catalog settings
- * @param flyerEngagement how the flyer engagement metric measures views
+ * @param sections the pipelines' sections by top-level key, untyped
+ * @param origin where the values came from (the file, or "defaults"), named in error messages
  */
-public record ShoplakeConfig(
-        @JsonProperty("lake") String lake,
-        @JsonProperty("spark") Spark spark,
-        @JsonProperty("catalog") Catalog catalog,
-        @JsonProperty("flyer-engagement") FlyerEngagement flyerEngagement) {
+public record ShoplakeConfig(String lake, Spark spark, Catalog catalog, Map<String, JsonNode> sections, String origin) {
+
+    private static final Set<String> PLATFORM_KEYS = Set.of("lake", "spark", "catalog");
 
     public ShoplakeConfig {
         spark = spark == null ? Spark.DEFAULT : spark;
         catalog = catalog == null ? Catalog.DEFAULT : catalog;
-        flyerEngagement = flyerEngagement == null ? FlyerEngagement.DEFAULT : flyerEngagement;
+        sections = Map.copyOf(requireNonNull(sections, "sections is null"));
+        requireNonNull(origin, "origin is null");
     }
 
-    public static final ShoplakeConfig DEFAULT = new ShoplakeConfig(null, null, null, null);
+    public static final ShoplakeConfig DEFAULT = new ShoplakeConfig(null, null, null, Map.of(), "defaults");
+
+    /** The platform keys, as they appear in the file. */
+    private record PlatformKeys(
+            @JsonProperty("lake") String lake,
+            @JsonProperty("spark") Spark spark,
+            @JsonProperty("catalog") Catalog catalog) {}
 
     /**
-     * The flyer engagement metric (docs/flyer-engagement.md); each key is also a CLI flag of the same name.
-     *
-     * @param viewEvents comma-separated event types that open a view (default {@code flyer_open,item_open})
-     * @param viewEndsAt {@code next-event} (default) or {@code next-view}
-     * @param attributeTo {@code opened} (default) or {@code next}
-     * @param maxGap a gap at or above this is not a view, e.g. {@code 7600s}, {@code 30m} (default), {@code 2h}
-     * @param closeEvent an event type that ends a view (default: none)
+     * A pipeline's section typed as {@code type} (a record with {@code @JsonProperty} kebab-case keys whose
+     * constructor supplies the defaults); a missing section is the type's defaults. Unknown keys and bad values are a
+     * {@link ConfigException} naming the file, the section and the problem.
      */
-    public record FlyerEngagement(
-            @JsonProperty("view-events") String viewEvents,
-            @JsonProperty("view-ends-at") String viewEndsAt,
-            @JsonProperty("attribute-to") String attributeTo,
-            @JsonProperty("max-gap") String maxGap,
-            @JsonProperty("close-event") String closeEvent) {
-        static final FlyerEngagement DEFAULT = new FlyerEngagement(null, null, null, null, null);
-
-        public FlyerEngagement {
-            viewEvents = viewEvents == null ? "flyer_open,item_open" : viewEvents;
-            viewEndsAt = viewEndsAt == null ? "next-event" : viewEndsAt;
-            attributeTo = attributeTo == null ? "opened" : attributeTo;
-            maxGap = maxGap == null ? "30m" : maxGap;
-            // Validated once here so a bad file fails at load with the key's rule and value.
-            io.shoplake.jobs.flyers.MetricSettings.parse(viewEvents, viewEndsAt, attributeTo, maxGap, closeEvent);
-        }
-
-        public io.shoplake.jobs.flyers.MetricSettings settings() {
-            return io.shoplake.jobs.flyers.MetricSettings.parse(
-                    viewEvents, viewEndsAt, attributeTo, maxGap, closeEvent);
+    public <T> T section(String key, Class<T> type) {
+        JsonNode node = sections.getOrDefault(key, MAPPER.createObjectNode());
+        try {
+            return MAPPER.treeToValue(node.isNull() ? MAPPER.createObjectNode() : node, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(origin + ": unknown key '" + key + "." + e.getPropertyName() + "' (known: "
+                    + e.getKnownPropertyIds() + ")");
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(origin + ": " + firstLine(e.getCause() != null ? e.getCause() : e));
         }
     }
+
+    /** Fails on a top-level key that is neither a platform key nor one of {@code knownSections}. */
+    public ShoplakeConfig requireKnownSections(Set<String> knownSections) {
+        for (String key : sections.keySet()) {
+            if (!knownSections.contains(key)) {
+                Set<String> known = new TreeSet<>(PLATFORM_KEYS);
+                known.addAll(knownSections);
+                throw new ConfigException(origin + ": unknown key '" + key + "' (known: " + known + ")");
+            }
+        }
+        return this;
+    }
+
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /**
      * Spark settings.
@@ -133,25 +150,38 @@ public record ShoplakeConfig(
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("config file not found: " + file);
         }
-        ObjectMapper mapper =
-                new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try {
-            var tree = mapper.readTree(file.toFile());
+            JsonNode tree = MAPPER.readTree(file.toFile());
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
-                return DEFAULT;
+                return new ShoplakeConfig(null, null, null, Map.of(), file.toString());
             }
-            return mapper.treeToValue(tree, ShoplakeConfig.class);
+            if (!tree.isObject()) {
+                throw new ConfigException(file + ": expected keys and values at the top level");
+            }
+            ObjectNode platform = MAPPER.createObjectNode();
+            Map<String, JsonNode> sections = new LinkedHashMap<>();
+            tree.properties().forEach(entry -> {
+                if (PLATFORM_KEYS.contains(entry.getKey())) {
+                    platform.set(entry.getKey(), entry.getValue());
+                } else {
+                    sections.put(entry.getKey(), entry.getValue());
+                }
+            });
+            PlatformKeys keys = MAPPER.treeToValue(platform, PlatformKeys.class);
+            return new ShoplakeConfig(keys.lake(), keys.spark(), keys.catalog(), sections, file.toString());
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(
                     file + ": unknown key '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(
-                    file + ": " + cause.getMessage().lines().findFirst().orElse("invalid"));
+            throw new ConfigException(file + ": " + firstLine(e.getCause() != null ? e.getCause() : e));
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new ConfigException(file + ": cannot read: " + firstLine(e));
         }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("invalid");
     }
 
     /** {@code --config}, else {@code SHOPLAKE_CONFIG}, else {@code ./shoplake.yaml} when present, else defaults. */

@@ -2,10 +2,10 @@ package io.shoplake.demo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.shoplake.jobs.prediction.BuyerListRule;
-import io.shoplake.jobs.prediction.ModelFitException;
-import io.shoplake.jobs.prediction.NextOrderPrediction;
-import io.shoplake.publishers.MongoPublisher;
+import io.shoplake.pipelines.prediction.BuyerListRule;
+import io.shoplake.pipelines.prediction.ModelFitException;
+import io.shoplake.pipelines.prediction.NextOrderPrediction;
+import io.shoplake.publishers.mongodb.MongoPublisher;
 
 /**
  * The demo's next-order prediction step: BG/NBD on silver.orders (defaults of {@code predict next-orders}, buyer

@@ -1,7 +1,7 @@
 package io.shoplake.demo;
 
-import io.shoplake.jobs.orders.OrderPatternReport;
-import io.shoplake.jobs.orders.SilverBuildReport;
+import io.shoplake.pipelines.orders.OrderPatternReport;
+import io.shoplake.pipelines.orders.SilverBuildReport;
 import java.io.PrintWriter;
 
 /** Prints the results the CLI already has a printer for, so the demo shows them exactly as the commands do. */

@@ -2,8 +2,8 @@ package io.shoplake.demo;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shoplake.generate.GeneratedOrders;
-import io.shoplake.publishers.mysql.MysqlLoadResult;
+import io.shoplake.pipelines.orders.generator.GeneratedOrders;
+import io.shoplake.pipelines.orders.mysql.MysqlLoadResult;
 import java.util.List;
 
 /**

@@ -2,10 +2,10 @@ package io.shoplake.demo;
 
 import static java.util.Objects.requireNonNull;
 
-import io.shoplake.generate.GeneratedOrders;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.RunLedger;
-import io.shoplake.publishers.mysql.MysqlLoadResult;
+import io.shoplake.pipelines.orders.generator.GeneratedOrders;
+import io.shoplake.pipelines.orders.mysql.MysqlLoadResult;
 import io.shoplake.services.Services;
 import java.io.BufferedReader;
 import java.io.PrintWriter;

@@ -2,7 +2,8 @@ package io.shoplake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shoplake.cli.CliTestSupport.CliResult;
+import io.shoplake.testing.CliTestSupport;
+import io.shoplake.testing.CliTestSupport.CliResult;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -3,11 +3,11 @@ package io.shoplake.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.shoplake.jobs.orders.OrderPatternReport;
-import io.shoplake.jobs.orders.SilverBuildReport;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.TableId;
-import io.shoplake.publishers.mysql.MysqlLoadResult;
+import io.shoplake.pipelines.orders.OrderPatternReport;
+import io.shoplake.pipelines.orders.SilverBuildReport;
+import io.shoplake.pipelines.orders.mysql.MysqlLoadResult;
 import io.shoplake.testing.TestSpark;
 import java.io.BufferedReader;
 import java.io.PrintWriter;

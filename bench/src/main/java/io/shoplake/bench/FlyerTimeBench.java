@@ -1,8 +1,8 @@
 package io.shoplake.bench;
 
-import io.shoplake.jobs.flyers.FlyerTimeMetric;
-import io.shoplake.jobs.flyers.MetricSettings;
 import io.shoplake.lakehouse.SparkSessions;
+import io.shoplake.pipelines.flyers.FlyerTimeMetric;
+import io.shoplake.pipelines.flyers.MetricSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -1,16 +1,16 @@
 package io.shoplake.bench;
 
-import io.shoplake.generate.GeneratedOrders;
-import io.shoplake.generate.OrdersGenerator;
-import io.shoplake.generate.OrdersGeneratorSettings;
-import io.shoplake.jobs.orders.OrderSources;
-import io.shoplake.jobs.orders.SilverBuildReport;
-import io.shoplake.jobs.orders.SilverOrdersBuild;
-import io.shoplake.jobs.orders.SilverTableReport;
 import io.shoplake.lakehouse.LakeSettings;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.lakehouse.SparkSessions;
+import io.shoplake.pipelines.orders.OrderSources;
+import io.shoplake.pipelines.orders.SilverBuildReport;
+import io.shoplake.pipelines.orders.SilverOrdersBuild;
+import io.shoplake.pipelines.orders.SilverTableReport;
+import io.shoplake.pipelines.orders.generator.GeneratedOrders;
+import io.shoplake.pipelines.orders.generator.OrdersGenerator;
+import io.shoplake.pipelines.orders.generator.OrdersGeneratorSettings;
 import io.shoplake.sources.files.FileFormat;
 import io.shoplake.sources.files.FileIngest;
 import io.shoplake.sources.files.FileIngestRequest;

@@ -1,9 +1,0 @@
-package io.shoplake.jobs.prediction;
-
-/** The data cannot support a model fit, or the optimiser did not converge; the message says which. */
-public final class ModelFitException extends RuntimeException {
-
-    public ModelFitException(String message) {
-        super(message);
-    }
-}
