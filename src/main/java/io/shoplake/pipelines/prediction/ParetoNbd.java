@@ -1,7 +1,5 @@
 package io.shoplake.pipelines.prediction;
 
-import static io.shoplake.pipelines.prediction.Hypergeometric.hyp2f1;
-
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,16 +88,35 @@ public final class ParetoNbd implements PurchaseModel {
         return base + logAlphaT - logBetaT + logHyp2f1WithB1(s + 1, rsx + 1, (beta - alpha) / (beta + t));
     }
 
-    private static final int MAX_TERMS = 1_000_000;
+    private static final int MAX_TERMS = 200_000;
+
+    /** Above this w the positive series is slow (its terms fall like w^k); the general 2F1 is tried first. */
+    private static final double SLOW_SERIES = 0.9;
 
     /**
-     * log 2F1(a, 1; c; w) for 0 &lt; a &lt; c and 0 &lt;= w &lt; 1: the series sum of (a)_k / (c)_k w^k has positive
-     * terms, each at most w times the one before, so it lies in [1, 1/(1-w)] and the tail after a term is at most that
-     * term times w / (1 - w): summed directly, it never overflows, even for a and c in the thousands where the
-     * general 2F1's transformation near w = 1 does. Only when w is so close to 1 that the series is too long does it
-     * fall back on {@link Hypergeometric#hyp2f1}.
+     * log 2F1(a, 1; c; w) for 0 &lt; a &lt; c and 0 &lt;= w &lt; 1. The series sum of (a)_k / (c)_k w^k has positive
+     * terms, each at most w times the one before, so its value lies in [1, 1/(1-w)] and the tail after a term is at
+     * most that term times w / (1 - w). Up to w = 0.9 it is summed directly (a few hundred terms at most). Above, 2F1's
+     * transformation to 1 - w ({@link Hypergeometric#transformedNearOne}) is used; where that overflows on the
+     * way (a and c in the thousands, when the search tries extreme parameters) the series is summed after all, up to
+     * {@link #MAX_TERMS} terms.
+     *
+     * @throws ArithmeticException when neither converges
      */
     static double logHyp2f1WithB1(double a, double c, double w) {
+        if (!(w < 1)) {
+            throw new ArithmeticException("2F1(" + a + ", 1; " + c + "; w) needs w < 1, was: " + w);
+        }
+        if (w > SLOW_SERIES) {
+            try {
+                double value = Hypergeometric.transformedNearOne(a, 1, c, w);
+                if (value > 0 && Double.isFinite(value)) {
+                    return Math.log(value);
+                }
+            } catch (ArithmeticException e) {
+                // The transformation's Gamma factors overflow for huge a and c; the series is fine there.
+            }
+        }
         double term = 1.0;
         double sum = 1.0;
         double tailFactor = w / (1 - w);
@@ -110,7 +127,8 @@ public final class ParetoNbd implements PurchaseModel {
                 return Math.log(sum);
             }
         }
-        return Math.log(hyp2f1(a, 1, c, w));
+        throw new ArithmeticException(
+                "2F1(" + a + ", 1; " + c + "; " + w + ") did not converge within " + MAX_TERMS + " terms");
     }
 
     /** log of s (I(t_x) - I(T)): the likelihood's "dropped out between t_x and T" term; -infinity when t_x = T. */

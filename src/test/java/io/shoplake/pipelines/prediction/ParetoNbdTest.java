@@ -100,6 +100,6 @@ class ParetoNbdTest {
         assertThatThrownBy(() -> extreme.probabilityAlive(2, 1, 3))
                 .isInstanceOf(ModelEvaluationException.class)
                 .hasMessage("Pareto/NBD{r=0.5, alpha=1.0E150, s=0.8, beta=1.0E-150}: P(alive) cannot be computed for"
-                        + " x=2.0, t_x=1.0, T=3.0 (2F1 needs z < 1, was: 1.0)");
+                        + " x=2.0, t_x=1.0, T=3.0 (2F1(2.5, 1; 4.3; w) needs w < 1, was: 1.0)");
     }
 }
