@@ -3,6 +3,7 @@ package io.shoplake.cli.prediction;
 import io.shoplake.cli.common.RunFailedException;
 import io.shoplake.cli.common.UsageException;
 import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.pipelines.prediction.ModelEvaluationException;
 import io.shoplake.pipelines.prediction.ModelFitException;
 import io.shoplake.pipelines.prediction.ModelType;
 import io.shoplake.pipelines.prediction.TimeUnit;
@@ -76,12 +77,22 @@ public final class PredictOptions {
         }
     }
 
-    /** Runs a job, turning "the data cannot support this" into exit code 1 with its one-line message. */
+    /**
+     * Runs a job, turning "the data cannot support this" and "the model cannot score this customer" into exit code 1
+     * with their one-line message.
+     */
     static <T> T job(Supplier<T> body) {
         try {
             return body.get();
         } catch (ModelFitException e) {
             throw new RunFailedException(e.getMessage());
+        } catch (Exception e) {
+            // Spark wraps a scoring task's failure in its own exception: show the model's one line instead.
+            RuntimeException top = ModelEvaluationException.unwrap(e);
+            if (top instanceof ModelEvaluationException) {
+                throw new RunFailedException(top.getMessage());
+            }
+            throw top;
         }
     }
 }

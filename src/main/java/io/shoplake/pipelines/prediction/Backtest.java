@@ -119,12 +119,21 @@ public final class Backtest {
                 double age = unit.fromDays(row.getInt(4));
                 double gap = x > 0 ? (double) row.getInt(3) / x : pooledGap;
                 LocalDate baseline = row.getDate(1).toLocalDate().plusDays(Double.isFinite(gap) ? Math.round(gap) : 0);
+                double predicted;
+                double pBuy;
+                try {
+                    predicted = model.expectedPurchases(holdoutLength, x, tx, age);
+                    pBuy = model.probabilityOfPurchaseWithin(horizon, x, tx, age);
+                } catch (ModelEvaluationException | ArithmeticException e) {
+                    throw new ModelEvaluationException(
+                            "cannot score customer " + row.getString(0) + ": " + e.getMessage());
+                }
                 out.add(RowFactory.create(
                         row.getString(0),
                         x,
                         row.getLong(5),
-                        model.expectedPurchases(holdoutLength, x, tx, age),
-                        model.probabilityOfPurchaseWithin(horizon, x, tx, age),
+                        predicted,
+                        pBuy,
                         // The naive rule: due (or overdue) by the end of the horizon means "will buy".
                         Double.isFinite(gap) && !baseline.isAfter(horizonDay),
                         row.getLong(6) > 0));

@@ -48,6 +48,14 @@ public final class Hypergeometric {
                 || isNonPositiveInteger(b)) {
             return series(a, b, c, z);
         }
+        return transformedNearOne(a, b, c, z);
+    }
+
+    /**
+     * 2F1 by the transformation to 1 - z (interpolated in c when c - a - b is nearly an integer), for callers that
+     * know the direct series is slow at their z (above about 0.9 with positive terms).
+     */
+    static double transformedNearOne(double a, double b, double c, double z) {
         double m = c - a - b;
         double nearest = Math.rint(m);
         if (Math.abs(m - nearest) < INTEGER_GAP) {

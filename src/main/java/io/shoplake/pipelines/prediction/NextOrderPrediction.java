@@ -137,6 +137,7 @@ public final class NextOrderPrediction {
         Optional<String> spendProblem = Optional.empty();
         try {
             spend = Optional.of(SpendFit.fit(CustomerSummary.spend(customers, SPEND_FIT_LIMIT), options.penalty()));
+            spendProblem = undefinedSpend(spend.get().model());
         } catch (ModelFitException e) {
             // Spend is an extra: without it the purchase predictions still stand, expected_spend stays null.
             spendProblem = Optional.of(e.getMessage());
@@ -151,6 +152,21 @@ public final class NextOrderPrediction {
                 options.runId());
         Dataset<Row> predictions = NextOrderScoring.score(customers, fit.model(), settings);
         return new Prediction(asOf, fit, spend, spendProblem, summary.futureTransactions(), customers, predictions);
+    }
+
+    /** The note for customers whose expected spend is null because Gamma-Gamma's mean is infinite for them. */
+    static Optional<String> undefinedSpend(GammaGamma spend) {
+        long from = spend.finiteFromRepeatTransactions();
+        if (from == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                java.util.Locale.ROOT,
+                "for customers with fewer than %d repeat purchases (Gamma-Gamma's expected value is infinite when"
+                        + " p x + q <= 1; p = %.4g, q = %.4g)",
+                from,
+                spend.params().p(),
+                spend.params().q()));
     }
 
     /** Reads the source, predicts, writes gold.next_order_predictions for (as-of, model), and records the run. */
@@ -170,7 +186,11 @@ public final class NextOrderPrediction {
                 List.of(PREDICTIONS),
                 () -> {
                     prediction[0] = predict(transactions, options);
-                    lake.overwritePartitions(PREDICTIONS, prediction[0].predictions(), "as_of", "model");
+                    try {
+                        lake.overwritePartitions(PREDICTIONS, prediction[0].predictions(), "as_of", "model");
+                    } catch (Exception e) {
+                        throw ModelEvaluationException.unwrap(e);
+                    }
                     customers[0] = prediction[0].fit().customers();
                     return new StepCounts(customers[0], customers[0], 0);
                 });

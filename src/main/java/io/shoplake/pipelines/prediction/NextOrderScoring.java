@@ -89,9 +89,21 @@ public final class NextOrderScoring {
         double tx = unit.fromDays(row.getInt(3));
         double age = unit.fromDays(row.getInt(4));
         double horizon = unit.fromDays(settings.horizonDays());
-        double pAlive = model.probabilityAlive(x, tx, age);
-        double expected = model.expectedPurchases(horizon, x, tx, age);
-        double pOrder = model.probabilityOfPurchaseWithin(horizon, x, tx, age);
+        double pAlive;
+        double expected;
+        double pOrder;
+        try {
+            pAlive = model.probabilityAlive(x, tx, age);
+            expected = model.expectedPurchases(horizon, x, tx, age);
+            pOrder = model.probabilityOfPurchaseWithin(horizon, x, tx, age);
+        } catch (ModelEvaluationException | ArithmeticException e) {
+            throw new ModelEvaluationException("cannot score customer " + customerId + ": " + e.getMessage());
+        }
+        if (!(Double.isFinite(pAlive) && Double.isFinite(expected) && Double.isFinite(pOrder))) {
+            throw new ModelEvaluationException("cannot score customer " + customerId + ": " + model
+                    + " gives P(alive) " + pAlive + ", expected orders " + expected + ", P(order) " + pOrder
+                    + " for x=" + x + ", t_x=" + tx + ", T=" + age);
+        }
         Date predicted = null;
         if (pAlive >= settings.pAliveFloor()) {
             double waitDays = unit.toDays(model.medianWaitingTimeIfAlive(x, age));
@@ -102,6 +114,7 @@ public final class NextOrderScoring {
         if (settings.spend() != null) {
             double monetary = row.isNullAt(5) ? Double.NaN : row.getDouble(5);
             double value = settings.spend().expectedAverageValue(x, monetary > 0 ? monetary : Double.NaN);
+            // Infinite when Gamma-Gamma's posterior mean does not exist (p x + q <= 1): no expected spend then.
             spend = Double.isFinite(value) ? expected * value : null;
         }
         double gap = xCount > 0 ? (double) row.getInt(3) / xCount : settings.pooledGapDays();

@@ -1,7 +1,5 @@
 package io.shoplake.pipelines.prediction;
 
-import static io.shoplake.pipelines.prediction.Hypergeometric.hyp2f1;
-
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,36 +66,112 @@ public final class ParetoNbd implements PurchaseModel {
     }
 
     /**
-     * log A0 of the likelihood: the 2F1 case alpha &gt;= beta uses 2F1(r+s+x, s+1; r+s+x+1; (alpha-beta)/(alpha+t)),
-     * the case alpha &lt; beta uses 2F1(r+s+x, r+x; r+s+x+1; (beta-alpha)/(beta+t)); A0 is the difference of the
-     * terms at t = t_x and t = T, taken in log space (it is 0, log -inf, when t_x = T).
+     * log of I(t) = integral from t to infinity of (alpha+u)^-(r+x) (beta+u)^-(s+1) du, the closed form behind
+     * Fader and Hardie's A0 (A0 = (r+s+x) (I(t_x) - I(T))), written so that nothing is evaluated in linear space that
+     * can overflow. Each case takes the 2F1 representation whose value lies between 1 and
+     * (max(alpha,beta)+t)/(min(alpha,beta)+t): for alpha &gt;= beta, I(t) = (alpha+t)^-(r+x) (beta+t)^-s
+     * 2F1(r+x, 1; r+s+x+1; (alpha-beta)/(alpha+t)) / (r+s+x); for alpha &lt; beta, I(t) = (alpha+t)^(1-r-x)
+     * (beta+t)^-(s+1) 2F1(s+1, 1; r+s+x+1; (beta-alpha)/(beta+t)) / (r+s+x). Both follow from the textbook forms by
+     * the Pfaff transformation. The textbook form for alpha &lt; beta, 2F1(r+s+x, r+x; r+s+x+1; z), grows like
+     * ((beta+t)/(alpha+t))^(r+x) and overflows for heavy buyers (x = 400, alpha 5, beta 500 is about e^1090).
+     *
+     * @throws ArithmeticException when 2F1 cannot be evaluated (extreme parameters)
      */
-    static double logA0(double r, double alpha, double s, double beta, double x, double tx, double T) {
+    static double logTail(double r, double alpha, double s, double beta, double x, double t) {
         double rsx = r + s + x;
-        double max;
-        double second;
+        double logAlphaT = Math.log(alpha + t);
+        double logBetaT = Math.log(beta + t);
+        double base = -(r + x) * logAlphaT - s * logBetaT - Math.log(rsx);
         if (alpha >= beta) {
-            max = alpha;
-            second = s + 1;
-        } else {
-            max = beta;
-            second = r + x;
+            return base + logHyp2f1WithB1(r + x, rsx + 1, (alpha - beta) / (alpha + t));
         }
-        double gap = Math.abs(alpha - beta);
-        double logTermTx = Math.log(hyp2f1(rsx, second, rsx + 1, gap / (max + tx))) - rsx * Math.log(max + tx);
-        double logTermT = Math.log(hyp2f1(rsx, second, rsx + 1, gap / (max + T))) - rsx * Math.log(max + T);
-        double difference = logTermT - logTermTx;
-        if (difference >= 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        return logTermTx + Math.log(-Math.expm1(difference));
+        return base + logAlphaT - logBetaT + logHyp2f1WithB1(s + 1, rsx + 1, (beta - alpha) / (beta + t));
     }
 
+    private static final int MAX_TERMS = 200_000;
+
+    /** Above this w the positive series is slow (its terms fall like w^k); the general 2F1 is tried first. */
+    private static final double SLOW_SERIES = 0.9;
+
+    /**
+     * log 2F1(a, 1; c; w) for 0 &lt; a &lt; c and 0 &lt;= w &lt; 1. The series sum of (a)_k / (c)_k w^k has positive
+     * terms, each at most w times the one before, so its value lies in [1, 1/(1-w)] and the tail after a term is at
+     * most that term times w / (1 - w). Up to w = 0.9 it is summed directly (a few hundred terms at most). Above, 2F1's
+     * transformation to 1 - w ({@link Hypergeometric#transformedNearOne}) is used; where that overflows on the
+     * way (a and c in the thousands, when the search tries extreme parameters) the series is summed after all, up to
+     * {@link #MAX_TERMS} terms.
+     *
+     * @throws ArithmeticException when neither converges
+     */
+    static double logHyp2f1WithB1(double a, double c, double w) {
+        if (!(w < 1)) {
+            throw new ArithmeticException("2F1(" + a + ", 1; " + c + "; w) needs w < 1, was: " + w);
+        }
+        if (w > SLOW_SERIES) {
+            try {
+                double value = Hypergeometric.transformedNearOne(a, 1, c, w);
+                if (value > 0 && Double.isFinite(value)) {
+                    return Math.log(value);
+                }
+            } catch (ArithmeticException e) {
+                // The transformation's Gamma factors overflow for huge a and c; the series is fine there.
+            }
+        }
+        double term = 1.0;
+        double sum = 1.0;
+        double tailFactor = w / (1 - w);
+        for (int k = 0; k < MAX_TERMS; k++) {
+            term *= (a + k) / (c + k) * w;
+            sum += term;
+            if (term * tailFactor <= 1e-17 * sum) {
+                return Math.log(sum);
+            }
+        }
+        throw new ArithmeticException(
+                "2F1(" + a + ", 1; " + c + "; " + w + ") did not converge within " + MAX_TERMS + " terms");
+    }
+
+    /** log of s (I(t_x) - I(T)): the likelihood's "dropped out between t_x and T" term; -infinity when t_x = T. */
+    static double logDied(double r, double alpha, double s, double beta, double x, double tx, double T) {
+        double atTx = logTail(r, alpha, s, beta, x, tx);
+        double difference = logTail(r, alpha, s, beta, x, T) - atTx;
+        if (!(difference < 0)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Math.log(s) + atTx + Math.log(-Math.expm1(difference));
+    }
+
+    /** log of the "still alive at T" term: (alpha+T)^-(r+x) (beta+T)^-s. */
+    private static double logAlive(double r, double alpha, double s, double beta, double x, double T) {
+        return -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
+    }
+
+    /**
+     * The log-likelihood of one customer; NaN when it cannot be evaluated (the optimiser treats that as a likelihood
+     * of zero, so the search moves away from such parameters).
+     */
     static double logLikelihood(double r, double alpha, double s, double beta, double x, double tx, double T) {
         double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
-        double alive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-        double died = Math.log(s) - Math.log(r + s + x) + logA0(r, alpha, s, beta, x, tx, T);
-        return a1 + ModelChecks.logAddExp(alive, died);
+        try {
+            return a1 + ModelChecks.logAddExp(logAlive(r, alpha, s, beta, x, T), logDied(r, alpha, s, beta, x, tx, T));
+        } catch (ArithmeticException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The weighted log-likelihood of a pattern set at p = (r, alpha, s, beta), the one the fit maximises; NaN as soon
+     * as one pattern's likelihood cannot be evaluated.
+     */
+    static double logLikelihood(double[] p, PatternSet set) {
+        double total = 0;
+        for (int i = 0; i < set.size; i++) {
+            total += set.weight[i] * logLikelihood(p[0], p[1], p[2], p[3], set.x[i], set.tx[i], set.T[i]);
+            if (Double.isNaN(total)) {
+                return Double.NaN;
+            }
+        }
+        return total;
     }
 
     @Override
@@ -105,18 +179,28 @@ public final class ParetoNbd implements PurchaseModel {
         return logLikelihood(params.r(), params.alpha(), params.s(), params.beta(), x, tx, T);
     }
 
+    /**
+     * alive / (alive + died) from the two likelihood terms in log space.
+     *
+     * @throws ModelEvaluationException when the likelihood's 2F1 cannot be evaluated for these parameters and data
+     */
     @Override
     public double probabilityAlive(double x, double tx, double T) {
         double r = params.r();
         double alpha = params.alpha();
         double s = params.s();
         double beta = params.beta();
-        double logA0 = logA0(r, alpha, s, beta, x, tx, T);
-        if (logA0 == Double.NEGATIVE_INFINITY) {
+        double logDied;
+        try {
+            logDied = logDied(r, alpha, s, beta, x, tx, T);
+        } catch (ArithmeticException e) {
+            throw new ModelEvaluationException(this + ": P(alive) cannot be computed for x=" + x + ", t_x=" + tx
+                    + ", T=" + T + " (" + e.getMessage() + ")");
+        }
+        if (logDied == Double.NEGATIVE_INFINITY) {
             return 1.0;
         }
-        double logOdds =
-                Math.log(s) - Math.log(r + s + x) + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T) + logA0;
+        double logOdds = logDied - logAlive(r, alpha, s, beta, x, T);
         return 1.0 / (1.0 + Math.exp(logOdds));
     }
 

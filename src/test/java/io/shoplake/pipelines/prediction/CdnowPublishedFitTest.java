@@ -39,6 +39,63 @@ class CdnowPublishedFitTest {
     }
 
     @Test
+    void theFittedLikelihoodIsThePapersLikelihoodAtTheOptimum() throws IOException {
+        List<PurchasePattern> patterns = patterns();
+        ModelFit fit = ModelFit.fit(ModelType.BGNBD, PatternSet.of(patterns, TimeUnit.WEEKS), 0);
+        double[] p = {
+            fit.params().get("r"),
+            fit.params().get("alpha"),
+            fit.params().get("a"),
+            fit.params().get("b")
+        };
+        double expected = 0;
+        for (PurchasePattern pattern : patterns) {
+            expected += pattern.customers()
+                    * Math.log(BgNbdTest.paperLikelihood(
+                            p[0], p[1], p[2], p[3], pattern.x(), pattern.recencyDays() / 7.0, pattern.ageDays() / 7.0));
+        }
+        assertThat(fit.logLikelihood()).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+    }
+
+    @Test
+    void paretoNbdFitSurvivesHeavyBuyersAndMaximisesTheIndependentLikelihood() throws IOException {
+        // CDNOW plus three near-daily buyers (x = 400 and 600): the search passes through alpha < beta with those x,
+        // where the linear-space 2F1 overflowed and the fit died with an ArithmeticException.
+        List<PurchasePattern> patterns = new ArrayList<>(patterns());
+        patterns.add(new PurchasePattern(400, 420, 540, 1));
+        patterns.add(new PurchasePattern(400, 530, 540, 1));
+        patterns.add(new PurchasePattern(600, 610, 610, 1));
+
+        ModelFit fit = ModelFit.fit(ModelType.PARETO_NBD, PatternSet.of(patterns, TimeUnit.WEEKS), 0);
+
+        double[] p = {
+            fit.params().get("r"),
+            fit.params().get("alpha"),
+            fit.params().get("s"),
+            fit.params().get("beta")
+        };
+        assertThat(fit.logLikelihood()).isCloseTo(paretoQuadrature(p, patterns), within(1e-6));
+        // A maximum of the independent likelihood: 1% either way on any parameter lowers it.
+        for (int i = 0; i < p.length; i++) {
+            for (double factor : new double[] {0.99, 1.01}) {
+                double[] moved = p.clone();
+                moved[i] *= factor;
+                assertThat(paretoQuadrature(moved, patterns)).isLessThan(fit.logLikelihood());
+            }
+        }
+    }
+
+    private static double paretoQuadrature(double[] p, List<PurchasePattern> patterns) {
+        double total = 0;
+        for (PurchasePattern pattern : patterns) {
+            total += pattern.customers()
+                    * ParetoNbdQuadrature.logLikelihood(
+                            p[0], p[1], p[2], p[3], pattern.x(), pattern.recencyDays() / 7.0, pattern.ageDays() / 7.0);
+        }
+        return total;
+    }
+
+    @Test
     void coarseToFineFitReachesTheSameOptimum() throws IOException {
         // The path large data sets take: search on week-rounded patterns, then Newton steps on the exact ones.
         ModelFit fit = ModelFit.fit(ModelType.BGNBD, PatternSet.of(patterns(), TimeUnit.WEEKS), 0, 0);
