@@ -28,6 +28,8 @@ class ProcessLedgerTest {
         for (Process child : children) {
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        // A server a failed test left behind (its JVM is gone now): the ledger stops it.
+        new ProcessLedger(dir.resolve("ledger")).stopOrphans(Duration.ofSeconds(10));
     }
 
     private TrackedProcess sleeper() throws Exception {
