@@ -2,10 +2,16 @@ package io.shoplake.demo;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import io.shoplake.pipelines.prediction.BuyerListRule;
 import io.shoplake.pipelines.prediction.ModelFitException;
 import io.shoplake.pipelines.prediction.NextOrderPrediction;
 import io.shoplake.publishers.mongodb.MongoPublisher;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
 
 /**
  * The demo's next-order prediction step: BG/NBD on silver.orders (defaults of {@code predict next-orders}, buyer
@@ -43,10 +49,16 @@ final class DemoPrediction {
                 MongoPublisher.Target.DEFAULT_COLLECTION);
         MongoPublisher.Result published = NextOrderPrediction.publish(run.lake(), result, target);
         long documents;
+        List<String> publishedCustomers = new ArrayList<>();
         try (MongoClient client = MongoClients.create(target.uri())) {
-            documents = client.getDatabase(target.database())
-                    .getCollection(target.collection())
-                    .countDocuments();
+            MongoCollection<Document> collection =
+                    client.getDatabase(target.database()).getCollection(target.collection());
+            documents = collection.countDocuments();
+            // Read back from MongoDB, most likely buyer first: what the marketing app will see.
+            collection
+                    .find(Filters.eq("as_of", result.asOf().toString()))
+                    .sort(Sorts.orderBy(Sorts.descending("p_order_in_horizon"), Sorts.ascending("customer_id")))
+                    .forEach(document -> publishedCustomers.add(document.getString("customer_id")));
         }
         run.out()
                 .println("   " + result.customers() + " customers scored with "
@@ -56,5 +68,6 @@ final class DemoPrediction {
                 .println("   buyer list (" + options.buyerList() + ", next " + options.horizonDays() + " days): "
                         + result.buyers() + " customers; " + published.published() + " published to " + target);
         run.out().println("   documents in " + target.database() + "." + target.collection() + ": " + documents);
+        run.out().println("   published customers, most likely first: " + String.join(", ", publishedCustomers));
     }
 }

@@ -17,18 +17,18 @@ import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
  */
 public final class Lakehouse {
 
-    /** The catalog name the CLI registers; tests register others so each gets a fresh lake. */
-    public static final String DEFAULT_CATALOG = "lake";
-
     private final SparkSession spark;
     private final String catalog;
     private final LakeSettings settings;
 
-    public Lakehouse(SparkSession spark, String catalog, LakeSettings settings) {
+    /**
+     * The lake at {@code settings} in {@code spark}, under the catalog name the session gives that lake (see
+     * {@link SparkSessions#catalogFor}): {@code lake} for the first lake a session opens.
+     */
+    public Lakehouse(SparkSession spark, LakeSettings settings) {
         this.spark = requireNonNull(spark, "spark is null");
-        this.catalog = requireNonNull(catalog, "catalog is null");
         this.settings = requireNonNull(settings, "settings is null");
-        SparkSessions.registerCatalog(spark, catalog, settings);
+        this.catalog = SparkSessions.catalogFor(spark, settings);
         for (Layer layer : Layer.values()) {
             spark.sql("CREATE NAMESPACE IF NOT EXISTS " + catalog + "." + layer.namespace());
         }
@@ -40,6 +40,11 @@ public final class Lakehouse {
 
     public LakeSettings settings() {
         return settings;
+    }
+
+    /** The Spark catalog name of this lake in its session, e.g. {@code lake}. */
+    public String catalog() {
+        return catalog;
     }
 
     /** The Spark SQL name of a table, e.g. {@code lake.silver.orders}. */

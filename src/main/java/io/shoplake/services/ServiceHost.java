@@ -52,8 +52,8 @@ public final class ServiceHost {
                         server.url(),
                         server.user(),
                         server.port(),
-                        pid,
-                        server.processIds(),
+                        TrackedProcess.current(),
+                        server.processes(),
                         server.dataDirectory().toString(),
                         args[4],
                         Instant.now())

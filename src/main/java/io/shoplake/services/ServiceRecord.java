@@ -23,8 +23,8 @@ import java.util.Optional;
  * @param url the connection URL
  * @param user the user to connect as ("" when none)
  * @param port the loopback port
- * @param hostPid the pid of the service host JVM
- * @param serverPids pids of server processes outside the host JVM (mariadbd, postgres)
+ * @param host the service host JVM, by pid and start time
+ * @param servers server processes outside the host JVM (mariadbd, postgres), by pid and start time
  * @param dataDir where the server keeps its data
  * @param log the host's log file
  * @param startedAt when the server became ready
@@ -34,8 +34,8 @@ public record ServiceRecord(
         String url,
         String user,
         int port,
-        long hostPid,
-        List<Long> serverPids,
+        TrackedProcess host,
+        List<TrackedProcess> servers,
         String dataDir,
         String log,
         Instant startedAt) {
@@ -50,10 +50,19 @@ public record ServiceRecord(
         requireNonNull(service, "service is null");
         requireNonNull(url, "url is null");
         requireNonNull(user, "user is null");
-        serverPids = List.copyOf(requireNonNull(serverPids, "serverPids is null"));
+        requireNonNull(host, "host is null");
+        servers = List.copyOf(requireNonNull(servers, "servers is null"));
         requireNonNull(dataDir, "dataDir is null");
         requireNonNull(log, "log is null");
         requireNonNull(startedAt, "startedAt is null");
+    }
+
+    public long hostPid() {
+        return host.pid();
+    }
+
+    public List<Long> serverPids() {
+        return servers.stream().map(TrackedProcess::pid).toList();
     }
 
     public ServiceKind kind() {

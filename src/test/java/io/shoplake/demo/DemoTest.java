@@ -15,7 +15,10 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,16 +71,25 @@ class DemoTest {
                 .contains("silver built")
                 .contains("patterns reported")
                 .contains("quarantined, by reason");
-        // The prediction step: the collection holds exactly the buyers published, or the fit was declined in one line.
-        java.util.regex.Matcher buyers = java.util.regex.Pattern.compile(
-                        "next 7 days\\): (\\d+) customers; (\\d+) published")
-                .matcher(output);
-        if (buyers.find()) {
-            assertThat(buyers.group(2)).isEqualTo(buyers.group(1));
-            assertThat(output).contains("documents in shoplake.next_order_predictions: " + buyers.group(1) + "\n");
-        } else {
-            assertThat(output).contains("no prediction (the demo goes on): ");
-        }
+        // The seeded demo fits BG/NBD and publishes its ten most likely buyers to MongoDB.
+        assertThat(output)
+                .doesNotContain("no prediction")
+                .contains(" next 7 days): 10 customers; 10 published to ")
+                .contains("documents in shoplake.next_order_predictions: 10\n");
+        List<String> published = List.of(output.lines()
+                .filter(line -> line.contains("published customers, most likely first: "))
+                .findFirst()
+                .orElseThrow()
+                .replaceAll(".*most likely first: ", "")
+                .split(", "));
+        // They are the top ten of gold.next_order_predictions, ranked here by hand (probability, then id).
+        List<String> topTen = lake.get().read(TableId.gold("next_order_predictions")).collectAsList().stream()
+                .sorted(Comparator.comparing((Row r) -> -r.<Double>getAs("p_order_in_horizon"))
+                        .thenComparing(r -> r.<String>getAs("customer_id")))
+                .limit(10)
+                .map(r -> r.<String>getAs("customer_id"))
+                .toList();
+        assertThat(published).hasSize(10).isEqualTo(topTen);
 
         Lakehouse lakehouse = lake.get();
         // customers, employees and products: one clean row per id survives MySQL's checks and silver's

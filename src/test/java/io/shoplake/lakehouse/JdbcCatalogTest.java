@@ -28,7 +28,7 @@ class JdbcCatalogTest {
         String url = TestServices.freshPostgresDatabase();
         LakeSettings settings = new LakeSettings(
                 dir, CatalogType.JDBC, Optional.of(url), Optional.of("postgres"), Optional.of("postgres"));
-        Lakehouse lake = new Lakehouse(TestSpark.spark(), "pg_lake", settings);
+        Lakehouse lake = new Lakehouse(TestSpark.spark(), settings);
 
         StructType schema = new StructType().add("id", DataTypes.IntegerType).add("name", DataTypes.StringType);
         TableId table = TableId.silver("customers");

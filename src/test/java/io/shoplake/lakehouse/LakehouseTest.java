@@ -44,16 +44,21 @@ class LakehouseTest {
     }
 
     @Test
-    void aCatalogRePointedAtAnotherFolderSeesThatFolder() {
-        // The CLI always names its catalog "lake"; in-process runs (tests) point it at one folder after another.
-        Lakehouse first = new Lakehouse(TestSpark.spark(), "lake_repointed", LakeSettings.folder(dir.resolve("a")));
+    void twoLakesInOneSessionSeeOnlyTheirOwnTablesAndALakeOpenedAgainSeesItsTables() {
+        Lakehouse first = TestSpark.freshLake(dir.resolve("a"));
         first.append(TableId.bronze("people"), people(new Object[] {1, "ann"}));
-        assertThat(first.exists(TableId.bronze("people"))).isTrue();
 
-        Lakehouse second = new Lakehouse(TestSpark.spark(), "lake_repointed", LakeSettings.folder(dir.resolve("b")));
+        Lakehouse second = TestSpark.freshLake(dir.resolve("b"));
+        second.append(TableId.bronze("people"), people(new Object[] {2, "bob"}, new Object[] {3, "cy"}));
+        Lakehouse firstAgain = TestSpark.freshLake(dir.resolve("a"));
 
-        assertThat(second.exists(TableId.bronze("people"))).isFalse();
-        assertThat(dir.resolve("b")).isDirectory();
+        assertThat(second.catalog()).isNotEqualTo(first.catalog());
+        assertThat(firstAgain.catalog()).isEqualTo(first.catalog());
+        assertThat(first.read(TableId.bronze("people")).count()).isEqualTo(1);
+        assertThat(second.read(TableId.bronze("people")).count()).isEqualTo(2);
+        assertThat(firstAgain.read(TableId.bronze("people")).count()).isEqualTo(1);
+        assertThat(dir.resolve("a/warehouse/bronze/people")).isDirectory();
+        assertThat(dir.resolve("b/warehouse/bronze/people")).isDirectory();
     }
 
     @Test

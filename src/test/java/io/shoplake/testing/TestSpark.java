@@ -4,13 +4,11 @@ import io.shoplake.lakehouse.LakeSettings;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.SparkSessions;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.SparkSession;
 
 /** One local SparkSession per test JVM (start-up costs seconds), and a fresh lake per test on demand. */
 public final class TestSpark {
 
-    private static final AtomicInteger CATALOGS = new AtomicInteger();
     private static SparkSession session;
 
     private TestSpark() {}
@@ -23,8 +21,11 @@ public final class TestSpark {
         return session;
     }
 
-    /** A lake in {@code directory} under its own catalog name, so tests never see each other's tables. */
+    /**
+     * A lake in {@code directory}; the session gives each lake folder its own catalog name (as for the CLI), so
+     * tests never see each other's tables.
+     */
     public static Lakehouse freshLake(Path directory) {
-        return new Lakehouse(spark(), "lake_" + CATALOGS.incrementAndGet(), LakeSettings.folder(directory));
+        return new Lakehouse(spark(), LakeSettings.folder(directory));
     }
 }

@@ -42,7 +42,7 @@ public final class FileIngestBench {
         System.out.printf("file: %s, %,d rows, %,d bytes%n", csv, rows, bytes);
 
         SparkSession spark = SparkSessions.create("local[2]", 4, false);
-        Lakehouse lake = new Lakehouse(spark, "bench", LakeSettings.folder(work.resolve("lake")));
+        Lakehouse lake = new Lakehouse(spark, LakeSettings.folder(work.resolve("lake")));
         lake.drop(TableId.bronze("order_details"));
         lake.drop(TableId.bronze("order_details_spark_csv"));
 

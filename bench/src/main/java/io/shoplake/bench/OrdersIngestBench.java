@@ -67,7 +67,7 @@ public final class OrdersIngestBench {
                 items, allRows, customers, generateSeconds, data);
 
         SparkSession spark = SparkSessions.create("local[*]", 8, false);
-        Lakehouse lake = new Lakehouse(spark, "bench", LakeSettings.folder(work.resolve("lake")));
+        Lakehouse lake = new Lakehouse(spark, LakeSettings.folder(work.resolve("lake")));
         String runId = RunLedger.newRunId();
         began = System.nanoTime();
         FileIngest ingest = new FileIngest(lake);

@@ -76,7 +76,7 @@ public final class PredictionBench {
         double reference = seconds(referenceStart);
 
         Path lakeDir = work.resolve("lake-" + customers);
-        Lakehouse lake = new Lakehouse(spark, "bench", LakeSettings.folder(lakeDir));
+        Lakehouse lake = new Lakehouse(spark, LakeSettings.folder(lakeDir));
         LocalDate asOf = START.plusDays(DAYS - 1);
 
         long t0 = System.nanoTime();

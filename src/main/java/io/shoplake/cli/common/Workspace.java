@@ -66,11 +66,7 @@ public final class Workspace implements AutoCloseable {
             ownsSpark = SparkSession.getDefaultSession().isEmpty();
             SparkSession spark =
                     SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), verbose);
-            // Spark caches a catalog by name: a borrowed session gets one catalog name per lake folder.
-            String catalog = ownsSpark
-                    ? Lakehouse.DEFAULT_CATALOG
-                    : Lakehouse.DEFAULT_CATALOG + "_" + Integer.toHexString(settings.hashCode() & 0x7fffffff);
-            lake = new Lakehouse(spark, catalog, settings);
+            lake = new Lakehouse(spark, settings);
         }
         return lake;
     }

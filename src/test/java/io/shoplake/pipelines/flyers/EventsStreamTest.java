@@ -68,14 +68,21 @@ class EventsStreamTest {
                 false,
                 Optional.of(1_000L));
         StreamingQuery first = new EventsStream(streamed, MetricSettings.DEFAULT, continuous).start();
+        // Stop mid-way: once batch 0 (1,000 records) is committed and batch 1 has begun (its offsets are logged).
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while ((first.lastProgress() == null || first.lastProgress().batchId() < 0) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        while (!(Files.exists(checkpoint.resolve("commits/0")) && Files.exists(checkpoint.resolve("offsets/1")))
+                && first.isActive()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
         }
-        first.stop(); // mid-way: batch 0 (1,000 records) done, batch 1 at most under way
+        first.stop();
         first.awaitTermination();
+        long committedBeforeStop = lastBatch(checkpoint.resolve("commits"));
+        assertThat(committedBeforeStop)
+                .as("last batch committed before the stop")
+                .isGreaterThanOrEqualTo(0);
         long afterStop = streamed.read(FlyerEngagementTables.EVENTS).count();
-        assertThat(afterStop).isLessThan(EVENTS);
+        assertThat(afterStop).isPositive();
 
         EventsStream.Settings untilIdle = new EventsStream.Settings(
                 TestServices.kafka().bootstrapServers(),
@@ -85,7 +92,15 @@ class EventsStreamTest {
                 Duration.ofHours(24),
                 true,
                 Optional.of(1_000L));
-        new EventsStream(streamed, MetricSettings.DEFAULT, untilIdle).start().awaitTermination();
+        StreamingQuery restarted = new EventsStream(streamed, MetricSettings.DEFAULT, untilIdle).start();
+        restarted.awaitTermination();
+        // It resumed after the last committed batch (not from the start of the topic) and ran to batch 2.
+        assertThat(restarted.recentProgress())
+                .extracting(progress -> progress.batchId())
+                .first()
+                .isEqualTo(committedBeforeStop + 1);
+        assertThat(lastBatch(checkpoint.resolve("commits"))).isEqualTo(2);
+        assertThat(streamed.read(FlyerEngagementTables.EVENTS).count()).isGreaterThan(afterStop);
 
         // The same events through the batch path.
         Lakehouse batch = TestSpark.freshLake(dir.resolve("batch"));
@@ -99,18 +114,32 @@ class EventsStreamTest {
 
         // Replay the last batch (as after a crash between its writes and its commit): nothing doubles.
         Path commits = checkpoint.resolve("commits");
-        long lastBatch;
-        try (var files = Files.list(commits)) {
-            lastBatch = files.map(p -> p.getFileName().toString())
+        long lastBatch = lastBatch(commits);
+        Files.delete(commits.resolve(Long.toString(lastBatch)));
+        Files.deleteIfExists(commits.resolve("." + lastBatch + ".crc"));
+        StreamingQuery replay = new EventsStream(streamed, MetricSettings.DEFAULT, untilIdle).start();
+        replay.awaitTermination();
+        // The restart after an interrupted batch (SPARK-55271's case) ran that very batch again, and committed it.
+        assertThat(replay.recentProgress())
+                .extracting(progress -> progress.batchId())
+                .first()
+                .isEqualTo(lastBatch);
+        assertThat(lastBatch(commits)).isEqualTo(lastBatch);
+        assertSameResults(streamed, batch);
+    }
+
+    /** The highest batch id in a checkpoint log folder ({@code offsets} or {@code commits}); -1 when empty. */
+    private static long lastBatch(Path log) throws java.io.IOException {
+        if (!Files.isDirectory(log)) {
+            return -1;
+        }
+        try (var files = Files.list(log)) {
+            return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.matches("[0-9]+"))
                     .mapToLong(Long::parseLong)
                     .max()
-                    .orElseThrow();
+                    .orElse(-1);
         }
-        Files.delete(commits.resolve(Long.toString(lastBatch)));
-        Files.deleteIfExists(commits.resolve("." + lastBatch + ".crc"));
-        new EventsStream(streamed, MetricSettings.DEFAULT, untilIdle).start().awaitTermination();
-        assertSameResults(streamed, batch);
     }
 
     @Test
