@@ -1,6 +1,9 @@
 package io.shoplake.lakehouse;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -56,8 +60,9 @@ public final class RunLedger {
     }
 
     /**
-     * Runs one step and records it, succeeded or failed. Input snapshot ids are taken before the step, output
-     * snapshot ids after it. A failure is recorded and rethrown.
+     * Runs one step and records its start and then its end, succeeded or failed, so a run killed in between shows as
+     * unfinished. Input snapshot ids are taken before the step, output snapshot ids after it. A failure is recorded
+     * and rethrown.
      */
     public StepRun step(
             String runId,
@@ -69,6 +74,18 @@ public final class RunLedger {
             Supplier<StepCounts> body) {
         Instant started = Instant.now();
         Map<String, Long> inputSnapshots = snapshots(inputs);
+        record(new StepRun(
+                runId,
+                job,
+                step,
+                asOf,
+                started,
+                started,
+                StepStatus.STARTED,
+                new StepCounts(0, 0, 0),
+                inputSnapshots,
+                Map.of(),
+                Optional.empty()));
         lake.spark()
                 .sparkContext()
                 .setJobGroup(
@@ -126,20 +143,35 @@ public final class RunLedger {
                 run.counts().rowsQuarantined(),
                 run.inputSnapshots(),
                 run.outputSnapshots(),
-                run.error().orElse(null));
+                run.error().map(MaskedUrls::maskIn).orElse(null));
         Dataset<Row> rows = lake.spark().createDataFrame(List.of(row), SCHEMA);
         lake.append(RUNS, rows);
     }
 
-    /** The recorded steps, newest first. */
+    /**
+     * The recorded steps, newest first: one row per step, its end row when it has one, else its start row with status
+     * {@link StepStatus#UNFINISHED}.
+     */
     public Dataset<Row> history() {
         if (!lake.exists(RUNS)) {
             return lake.spark().createDataFrame(List.of(), SCHEMA);
         }
-        return lake.read(RUNS)
+        Dataset<Row> all = lake.read(RUNS);
+        Column isStart = col("status").equalTo(StepStatus.STARTED.name());
+        Dataset<Row> ends = all.where(not(isStart));
+        List<String> key = List.of("run_id", "job", "step", "started_at");
+        Dataset<Row> unfinished = all.where(isStart)
+                .join(ends.select("run_id", "job", "step", "started_at"), toSeq(key), "left_anti")
+                .withColumn("status", lit(StepStatus.UNFINISHED.name()))
+                .select(all.columns()[0], java.util.Arrays.copyOfRange(all.columns(), 1, all.columns().length));
+        return ends.unionByName(unfinished)
                 .orderBy(
                         org.apache.spark.sql.functions.col("started_at").desc(),
                         org.apache.spark.sql.functions.col("step"));
+    }
+
+    private static scala.collection.immutable.Seq<String> toSeq(List<String> names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(names).toList();
     }
 
     private Map<String, Long> snapshots(List<TableId> tables) {
