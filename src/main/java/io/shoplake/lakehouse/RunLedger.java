@@ -1,9 +1,7 @@
 package io.shoplake.lakehouse;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -28,6 +25,11 @@ import org.apache.spark.sql.types.StructType;
 public final class RunLedger {
 
     public static final TableId RUNS = TableId.ops("runs");
+    /**
+     * The start of every step, apart from {@link #RUNS} so that {@code ops.runs} keeps one row per ended step for
+     * anyone who queries it; {@link #history()} joins the two and shows a start without an end as unfinished.
+     */
+    public static final TableId RUN_STARTS = TableId.ops("run_starts");
 
     static final StructType SCHEMA = new StructType()
             .add("run_id", DataTypes.StringType, false)
@@ -128,7 +130,7 @@ public final class RunLedger {
         }
     }
 
-    /** Appends one finished step to {@code ops.runs}. */
+    /** Appends one finished step to {@code ops.runs}, or a step's start ({@link StepStatus#STARTED}) to its own table. */
     public void record(StepRun run) {
         Row row = RowFactory.create(
                 run.runId(),
@@ -145,7 +147,7 @@ public final class RunLedger {
                 run.outputSnapshots(),
                 run.error().map(MaskedUrls::maskIn).orElse(null));
         Dataset<Row> rows = lake.spark().createDataFrame(List.of(row), SCHEMA);
-        lake.append(RUNS, rows);
+        lake.append(run.status() == StepStatus.STARTED ? RUN_STARTS : RUNS, rows);
     }
 
     /**
@@ -153,21 +155,17 @@ public final class RunLedger {
      * {@link StepStatus#UNFINISHED}.
      */
     public Dataset<Row> history() {
-        if (!lake.exists(RUNS)) {
-            return lake.spark().createDataFrame(List.of(), SCHEMA);
+        Dataset<Row> ends = lake.exists(RUNS) ? lake.read(RUNS) : lake.spark().createDataFrame(List.of(), SCHEMA);
+        Dataset<Row> all = ends;
+        if (lake.exists(RUN_STARTS)) {
+            List<String> key = List.of("run_id", "job", "step", "started_at");
+            Dataset<Row> unfinished = lake.read(RUN_STARTS)
+                    .join(ends.select("run_id", "job", "step", "started_at"), toSeq(key), "left_anti")
+                    .withColumn("status", lit(StepStatus.UNFINISHED.name()));
+            all = ends.unionByName(unfinished);
         }
-        Dataset<Row> all = lake.read(RUNS);
-        Column isStart = col("status").equalTo(StepStatus.STARTED.name());
-        Dataset<Row> ends = all.where(not(isStart));
-        List<String> key = List.of("run_id", "job", "step", "started_at");
-        Dataset<Row> unfinished = all.where(isStart)
-                .join(ends.select("run_id", "job", "step", "started_at"), toSeq(key), "left_anti")
-                .withColumn("status", lit(StepStatus.UNFINISHED.name()))
-                .select(all.columns()[0], java.util.Arrays.copyOfRange(all.columns(), 1, all.columns().length));
-        return ends.unionByName(unfinished)
-                .orderBy(
-                        org.apache.spark.sql.functions.col("started_at").desc(),
-                        org.apache.spark.sql.functions.col("step"));
+        return all.orderBy(
+                org.apache.spark.sql.functions.col("started_at").desc(), org.apache.spark.sql.functions.col("step"));
     }
 
     private static scala.collection.immutable.Seq<String> toSeq(List<String> names) {

@@ -2,7 +2,7 @@ package io.shoplake.lakehouse;
 
 /** How a recorded step ended, or that it started. */
 public enum StepStatus {
-    /** Recorded when a step begins; its end row follows (SUCCEEDED or FAILED) unless the run was killed. */
+    /** Recorded in ops.run_starts when a step begins; its end row in ops.runs follows unless the run was killed. */
     STARTED,
     SUCCEEDED,
     FAILED,
