@@ -48,24 +48,28 @@ class IngestSafetyCommandsTest {
     @Test
     void aMissingOrdersFileIsNamedAndTheBuildFailsSayingWhatToIngest() throws Exception {
         Path drop = Files.createDirectories(dir.resolve("drop"));
-        for (String table : java.util.List.of("customers", "employees", "orders", "order_details")) {
+        for (String table : java.util.List.of("customers", "employees", "orders")) {
             Files.writeString(drop.resolve(table + ".csv"), header(table));
         }
-        Files.createDirectories(drop.resolve("products-2024.csv"));
+        // A folder where products.csv should be; no order_details.csv at all.
+        Files.createDirectories(drop.resolve("products.csv"));
 
         CliResult ingest = cli("ingest", "orders", "--from", drop.toString());
 
         assertThat(ingest.exitCode()).isEqualTo(1);
         assertThat(ingest.out())
-                .contains("missing: products.csv (bronze.products has never been loaded: build orders needs it)");
+                .contains("missing: order_details.csv (bronze.order_details has never been loaded: build orders "
+                        + "needs it)")
+                .doesNotContain("missing: products.csv");
         assertThat(ingest.err())
-                .isEqualTo("error: " + drop.resolve("products-2024.csv").toAbsolutePath() + ": a folder, not a file\n");
+                .isEqualTo("error: " + drop.resolve("products.csv").toAbsolutePath() + ": a folder, not a file\n");
 
         CliResult build = cli("build", "orders");
         assertThat(build.exitCode()).isEqualTo(1);
         assertThat(build.err())
-                .isEqualTo("error: bronze.products does not exist: no products.csv was ever ingested; ingest it first "
-                        + "(./shoplake ingest orders --from DIR, or --jdbc URL)\n");
+                .isEqualTo("error: bronze tables bronze.products, bronze.order_details do not exist: no products.csv, "
+                        + "order_details.csv was ever ingested; ingest them first (./shoplake ingest orders --from "
+                        + "DIR, or --jdbc URL)\n");
         CliResult runs = cli("runs", "--json");
         assertThat(runs.out()).contains("\"step\":\"check bronze\"").contains("\"status\":\"FAILED\"");
 
