@@ -126,8 +126,8 @@ class IngestSafetyCommandsTest {
         assertThat(failed.out().strip().lines())
                 .containsExactly(
                         "error",
-                        log.toAbsolutePath() + ": header line has only numbers (29.33, 1, 19970101, 11.77): "
-                                + "the file looks headerless");
+                        "\"" + log.toAbsolutePath() + ": header line has only numbers (29.33, 1, 19970101, 11.77): "
+                                + "the file looks headerless\"");
 
         // A header whose names hold dots is read literally (its own lake: silver types all of bronze one way).
         lake = dir.resolve("lake2");
