@@ -5,6 +5,7 @@ import io.shoplake.cli.common.RunFailedException;
 import io.shoplake.cli.common.UsageException;
 import io.shoplake.cli.prediction.PredictCommand;
 import io.shoplake.config.ConfigException;
+import io.shoplake.lakehouse.MaskedUrls;
 import io.shoplake.lakehouse.MissingTableException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -71,15 +72,16 @@ public final class Main implements Runnable {
         if (verbose) {
             e.printStackTrace(err);
         }
+        // Every message passes the one URL mask: a driver may quote the URL it was given, password and all.
         if (e instanceof UsageException || e instanceof ConfigException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + MaskedUrls.maskIn(e.getMessage()));
             return USAGE;
         }
         if (e instanceof RunFailedException || e instanceof MissingTableException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + MaskedUrls.maskIn(e.getMessage()));
             return RUN_FAILED;
         }
-        err.println("error: " + firstLine(e) + (verbose ? "" : " (run with --verbose for details)"));
+        err.println("error: " + MaskedUrls.maskIn(firstLine(e)) + (verbose ? "" : " (run with --verbose for details)"));
         return RUN_FAILED;
     }
 

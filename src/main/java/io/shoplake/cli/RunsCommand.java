@@ -42,7 +42,7 @@ final class RunsCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new UsageException("--limit must be at least 1, was: " + limit);
         }
-        try (Workspace workspace = Workspace.of(common)) {
+        try (Workspace workspace = Workspace.ofExistingLake(common)) {
             Dataset<Row> runs = workspace.runs().history();
             if (job != null) {
                 runs = runs.where(col("job").equalTo(job));

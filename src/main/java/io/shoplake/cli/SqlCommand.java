@@ -52,7 +52,7 @@ final class SqlCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new UsageException("--limit must be at least 1, was: " + limit);
         }
-        try (Workspace workspace = Workspace.of(common)) {
+        try (Workspace workspace = Workspace.ofExistingLake(common)) {
             Dataset<Row> rows;
             try {
                 rows = workspace.lake().sql(query).limit(limit);

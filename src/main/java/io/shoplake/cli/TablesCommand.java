@@ -31,7 +31,7 @@ final class TablesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = Workspace.of(common)) {
+        try (Workspace workspace = Workspace.ofExistingLake(common)) {
             Lakehouse lake = workspace.lake();
             List<Map<String, Object>> tables = new ArrayList<>();
             for (Layer layer : Layer.values()) {

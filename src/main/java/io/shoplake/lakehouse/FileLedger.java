@@ -72,6 +72,37 @@ public final class FileLedger {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    /** The content hashes loaded from {@code path} into {@code table}. */
+    public java.util.Set<String> hashesOf(String path, TableId table) {
+        if (!lake.exists(FILES)) {
+            return java.util.Set.of();
+        }
+        return lake
+                .read(FILES)
+                .where(col("path").equalTo(lit(path)).and(col("table_name").equalTo(lit(table.toString()))))
+                .select("sha256")
+                .distinct()
+                .collectAsList()
+                .stream()
+                .map(row -> row.getString(0))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Forgets every load of {@code path} into {@code table}, so the file loads again (a reload). */
+    public void forget(String path, TableId table) {
+        if (!lake.exists(FILES)) {
+            return;
+        }
+        lake.spark()
+                .sql("DELETE FROM " + lake.sqlName(FILES) + " WHERE path = " + sqlString(path) + " AND table_name = "
+                        + sqlString(table.toString()));
+    }
+
+    /** A Spark SQL string literal (backslash is the escape character there). */
+    public static String sqlString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
     public void record(LoadedFile file) {
         Row row = RowFactory.create(
                 file.path(),

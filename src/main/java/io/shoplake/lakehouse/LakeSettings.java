@@ -52,6 +52,6 @@ public record LakeSettings(
     @Override
     public String toString() {
         return "LakeSettings[directory=" + directory + ", catalogType=" + catalogType + ", catalogUri="
-                + catalogUri.orElse("") + "]";
+                + MaskedUrls.mask(catalogUri.orElse("")) + "]";
     }
 }

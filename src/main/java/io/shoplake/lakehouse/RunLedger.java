@@ -1,6 +1,7 @@
 package io.shoplake.lakehouse;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.lit;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -24,6 +25,11 @@ import org.apache.spark.sql.types.StructType;
 public final class RunLedger {
 
     public static final TableId RUNS = TableId.ops("runs");
+    /**
+     * The start of every step, apart from {@link #RUNS} so that {@code ops.runs} keeps one row per ended step for
+     * anyone who queries it; {@link #history()} joins the two and shows a start without an end as unfinished.
+     */
+    public static final TableId RUN_STARTS = TableId.ops("run_starts");
 
     static final StructType SCHEMA = new StructType()
             .add("run_id", DataTypes.StringType, false)
@@ -56,8 +62,9 @@ public final class RunLedger {
     }
 
     /**
-     * Runs one step and records it, succeeded or failed. Input snapshot ids are taken before the step, output
-     * snapshot ids after it. A failure is recorded and rethrown.
+     * Runs one step and records its start and then its end, succeeded or failed, so a run killed in between shows as
+     * unfinished. Input snapshot ids are taken before the step, output snapshot ids after it. A failure is recorded
+     * and rethrown.
      */
     public StepRun step(
             String runId,
@@ -69,6 +76,18 @@ public final class RunLedger {
             Supplier<StepCounts> body) {
         Instant started = Instant.now();
         Map<String, Long> inputSnapshots = snapshots(inputs);
+        record(new StepRun(
+                runId,
+                job,
+                step,
+                asOf,
+                started,
+                started,
+                StepStatus.STARTED,
+                new StepCounts(0, 0, 0),
+                inputSnapshots,
+                Map.of(),
+                Optional.empty()));
         lake.spark()
                 .sparkContext()
                 .setJobGroup(
@@ -111,7 +130,7 @@ public final class RunLedger {
         }
     }
 
-    /** Appends one finished step to {@code ops.runs}. */
+    /** Appends one finished step to {@code ops.runs}, or a step's start ({@link StepStatus#STARTED}) to its own table. */
     public void record(StepRun run) {
         Row row = RowFactory.create(
                 run.runId(),
@@ -126,20 +145,31 @@ public final class RunLedger {
                 run.counts().rowsQuarantined(),
                 run.inputSnapshots(),
                 run.outputSnapshots(),
-                run.error().orElse(null));
+                run.error().map(MaskedUrls::maskIn).orElse(null));
         Dataset<Row> rows = lake.spark().createDataFrame(List.of(row), SCHEMA);
-        lake.append(RUNS, rows);
+        lake.append(run.status() == StepStatus.STARTED ? RUN_STARTS : RUNS, rows);
     }
 
-    /** The recorded steps, newest first. */
+    /**
+     * The recorded steps, newest first: one row per step, its end row when it has one, else its start row with status
+     * {@link StepStatus#UNFINISHED}.
+     */
     public Dataset<Row> history() {
-        if (!lake.exists(RUNS)) {
-            return lake.spark().createDataFrame(List.of(), SCHEMA);
+        Dataset<Row> ends = lake.exists(RUNS) ? lake.read(RUNS) : lake.spark().createDataFrame(List.of(), SCHEMA);
+        Dataset<Row> all = ends;
+        if (lake.exists(RUN_STARTS)) {
+            List<String> key = List.of("run_id", "job", "step", "started_at");
+            Dataset<Row> unfinished = lake.read(RUN_STARTS)
+                    .join(ends.select("run_id", "job", "step", "started_at"), toSeq(key), "left_anti")
+                    .withColumn("status", lit(StepStatus.UNFINISHED.name()));
+            all = ends.unionByName(unfinished);
         }
-        return lake.read(RUNS)
-                .orderBy(
-                        org.apache.spark.sql.functions.col("started_at").desc(),
-                        org.apache.spark.sql.functions.col("step"));
+        return all.orderBy(
+                org.apache.spark.sql.functions.col("started_at").desc(), org.apache.spark.sql.functions.col("step"));
+    }
+
+    private static scala.collection.immutable.Seq<String> toSeq(List<String> names) {
+        return scala.jdk.javaapi.CollectionConverters.asScala(names).toList();
     }
 
     private Map<String, Long> snapshots(List<TableId> tables) {

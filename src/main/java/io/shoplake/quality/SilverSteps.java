@@ -65,14 +65,21 @@ public final class SilverSteps {
                     bronzeTable + " must have the columns " + missing + ", has: " + Arrays.toString(bronze.columns()));
         }
         List<Column> select = new ArrayList<>();
-        columns.forEach((source, silver) -> select.add(
-                nullif(trim(col(source).cast(DataTypes.StringType)), lit("")).as(silver)));
+        // Names are quoted: a file's header may name a column "29.33", which unquoted means a nested field.
+        columns.forEach((source, silver) ->
+                select.add(nullif(trim(col(quoted(source)).cast(DataTypes.StringType)), lit(""))
+                        .as(silver)));
         BRONZE_METADATA.forEach(name -> select.add(col(name)));
         Column[] raw = java.util.stream.Stream.concat(columns.keySet().stream(), BRONZE_METADATA.stream())
-                .map(org.apache.spark.sql.functions::col)
+                .map(name -> col(quoted(name)).as(name))
                 .toArray(Column[]::new);
         select.add(to_json(struct(raw), Map.of("ignoreNullFields", "false")).as(RAW_RECORD));
         return bronze.select(select.toArray(Column[]::new));
+    }
+
+    /** A column name as Spark reads it literally, dots and all. */
+    public static String quoted(String column) {
+        return "`" + column.replace("`", "``") + "`";
     }
 
     /**

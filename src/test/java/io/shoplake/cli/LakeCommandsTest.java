@@ -14,6 +14,12 @@ class LakeCommandsTest {
     @TempDir
     Path lake;
 
+    /** An existing lake: read-only commands refuse a folder without one (IngestSafetyCommandsTest). */
+    @org.junit.jupiter.api.BeforeEach
+    void existingLake() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(lake.resolve("warehouse"));
+    }
+
     @Test
     void sqlPrintsJsonArraysWithNullsAndCsvWithQuoting() {
         CliResult json = CliTestSupport.run(

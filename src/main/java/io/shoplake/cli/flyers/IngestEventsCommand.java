@@ -43,6 +43,12 @@ public final class IngestEventsCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "PATH", description = "An events file or a folder of them.")
     Path from;
 
+    @Option(
+            names = "--reload",
+            description = "Replace the earlier load of the --from file(s): their bronze rows, quarantined lines and "
+                    + "ops.files entries go, then they load again.")
+    boolean reload;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -54,7 +60,7 @@ public final class IngestEventsCommand implements Callable<Integer> {
         EventsIngest.Result result;
         try (Workspace workspace = Workspace.of(common)) {
             result = new EventsIngest(workspace.lake(), metric.settings(workspace.config()))
-                    .ingest(from, RunLedger.newRunId());
+                    .ingest(from, RunLedger.newRunId(), reload);
         }
         var out = spec.commandLine().getOut();
         if (output.json()) {

@@ -54,7 +54,7 @@ public final class ReportFlyerEngagementCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = Workspace.of(common)) {
+        try (Workspace workspace = Workspace.ofExistingLake(common)) {
             Lakehouse lake = workspace.lake();
             if (!lake.exists(FlyerEngagementTables.MERCHANT_DAILY)) {
                 throw new RunFailedException(

@@ -53,7 +53,7 @@ public final class BuildOrdersCommand implements Callable<Integer> {
             try {
                 report = new SilverOrdersBuild(workspace.lake(), workspace.runs())
                         .build(RunLedger.newRunId(), Optional.ofNullable(asOf));
-            } catch (ExpectationFailedException e) {
+            } catch (ExpectationFailedException | SilverOrdersBuild.MissingBronzeException e) {
                 throw new RunFailedException(e.getMessage());
             }
             output.print(spec.commandLine().getOut(), report, BuildOrdersCommand::print);

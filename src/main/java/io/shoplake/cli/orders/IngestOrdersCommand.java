@@ -92,6 +92,13 @@ public final class IngestOrdersCommand implements Callable<Integer> {
             description = "With --jdbc: file whose first line is the password (default: $SHOPLAKE_JDBC_PASSWORD).")
     String passwordFile;
 
+    @Option(
+            names = "--reload",
+            paramLabel = "FILE",
+            description = "With --from: replace the earlier load of this file of the folder (its bronze rows, "
+                    + "quarantined lines and ops.files entries) with its current content. Repeatable.")
+    List<String> reload = new ArrayList<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -110,6 +117,9 @@ public final class IngestOrdersCommand implements Callable<Integer> {
         if (incrementalKey != null || user != null || passwordFile != null) {
             throw new UsageException("--incremental-key, --user and --password-file go with --jdbc, not --from");
         }
+        if (!reload.isEmpty() && source.jdbc != null) {
+            throw new UsageException("--reload goes with --from, not --jdbc");
+        }
         Path folder = source.from;
         if (!Files.isDirectory(folder)) {
             throw new UsageException("--from must be a folder, was: " + folder);
@@ -119,24 +129,44 @@ public final class IngestOrdersCommand implements Callable<Integer> {
             throw new RunFailedException("no orders files in " + folder + " (expected "
                     + OrderSources.LOAD_ORDER.stream().map(t -> t + ".csv").collect(Collectors.joining(", ")) + ")");
         }
+        List<String> planned =
+                plan.filesByTable().values().stream().flatMap(List::stream).toList();
+        for (String name : reload) {
+            if (!planned.contains(name)) {
+                throw new UsageException("--reload names a file that is not an orders file of " + folder + ": " + name);
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         String runId = RunLedger.newRunId();
         List<FileIngestResult> results = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         try (Workspace workspace = Workspace.of(common)) {
             FileIngest ingest = new FileIngest(workspace.lake());
             for (Map.Entry<String, List<String>> table : plan.filesByTable().entrySet()) {
+                if (table.getValue().isEmpty()) {
+                    missing.add(table.getKey() + ".csv"
+                            + (workspace.lake().exists(OrderSources.bronze(table.getKey()))
+                                    ? " (bronze." + table.getKey() + " keeps its earlier loads)"
+                                    : " (bronze." + table.getKey() + " has never been loaded: build orders needs it)"));
+                }
                 for (String file : table.getValue()) {
-                    results.addAll(ingest.ingest(FileIngestRequest.of(
-                                    folder.resolve(file),
-                                    OrderSources.bronze(table.getKey()),
-                                    FileFormat.CSV,
-                                    runId,
-                                    JOB)
-                            .withRequiredColumns(OrderSources.COLUMNS.get(table.getKey()))));
+                    Path path = folder.resolve(file);
+                    if (Files.isDirectory(path)) {
+                        results.add(FileIngestResult.unusable(
+                                path.toAbsolutePath().normalize(),
+                                OrderSources.bronze(table.getKey()),
+                                "",
+                                path.toAbsolutePath().normalize() + ": a folder, not a file"));
+                        continue;
+                    }
+                    FileIngestRequest request = FileIngestRequest.of(
+                                    path, OrderSources.bronze(table.getKey()), FileFormat.CSV, runId, JOB)
+                            .withRequiredColumns(OrderSources.COLUMNS.get(table.getKey()));
+                    results.addAll(reload.contains(file) ? ingest.reload(request) : ingest.ingest(request));
                 }
             }
         }
-        print(out, runId, results, plan.ignored());
+        print(out, runId, results, plan.ignored(), missing);
         List<FileIngestResult> unusable =
                 results.stream().filter(r -> r.status() == FileStatus.UNUSABLE).toList();
         if (!unusable.isEmpty()) {
@@ -151,17 +181,22 @@ public final class IngestOrdersCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private void print(PrintWriter out, String runId, List<FileIngestResult> results, List<String> ignored) {
+    private void print(
+            PrintWriter out, String runId, List<FileIngestResult> results, List<String> ignored, List<String> missing) {
         if (output.json()) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("run_id", runId);
             report.put("files", results.stream().map(IngestOrdersCommand::json).toList());
             report.put("ignored", ignored);
+            report.put("missing", missing);
             Output.json(out, report);
             return;
         }
         for (String name : ignored) {
             out.println("ignored: " + name + " (not an orders table)");
+        }
+        for (String name : missing) {
+            out.println("missing: " + name);
         }
         Output.table(
                 out,
@@ -192,8 +227,8 @@ public final class IngestOrdersCommand implements Callable<Integer> {
 
     private static List<String> fileNames(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isRegularFile)
-                    .map(p -> p.getFileName().toString())
+            // Every entry, not only readable files: a dangling link or a folder named products.csv is reported.
+            return entries.map(p -> p.getFileName().toString())
                     .filter(name -> !name.startsWith("."))
                     .sorted()
                     .toList();

@@ -6,6 +6,8 @@ import io.shoplake.cli.common.JsonOption;
 import io.shoplake.cli.common.RunFailedException;
 import io.shoplake.cli.common.Workspace;
 import io.shoplake.console.Output;
+import io.shoplake.lakehouse.Layer;
+import io.shoplake.lakehouse.MissingTableException;
 import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.pipelines.orders.OrderPatternReport;
 import io.shoplake.pipelines.orders.OrderPatternsJob;
@@ -46,13 +48,19 @@ public final class OrderPatternsReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace workspace = Workspace.of(common)) {
+        try (Workspace workspace = Workspace.ofExistingLake(common)) {
             OrderPatternReport report;
             try {
                 report = new OrderPatternsJob(workspace.lake(), workspace.runs())
                         .run(RunLedger.newRunId(), Optional.ofNullable(asOf));
             } catch (IllegalStateException e) {
                 throw new RunFailedException(e.getMessage());
+            } catch (MissingTableException e) {
+                throw new RunFailedException("table " + e.table() + " does not exist yet: run "
+                        + (e.table().layer() == Layer.BRONZE
+                                ? "./shoplake ingest orders --from DIR, then ./shoplake build orders"
+                                : "./shoplake build orders")
+                        + " first");
             }
             output.print(spec.commandLine().getOut(), report, OrderPatternsReportCommand::print);
             return ExitCode.OK;

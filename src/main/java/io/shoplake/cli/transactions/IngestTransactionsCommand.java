@@ -11,6 +11,7 @@ import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.pipelines.transactions.TransactionFileFormat;
 import io.shoplake.pipelines.transactions.TransactionFileIngest;
 import io.shoplake.sources.files.FileFormat;
+import io.shoplake.sources.files.FileIngestResult;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,6 +85,12 @@ public final class IngestTransactionsCommand implements Callable<Integer> {
             description = "Without a header: the file's number of columns (default: the highest position given).")
     int columns;
 
+    @Option(
+            names = "--reload",
+            description = "Replace the earlier load of the --from file(s): their bronze rows, quarantined lines and "
+                    + "ops.files entries go, then they load again (e.g. after a load with the wrong --no-header).")
+    boolean reload;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -105,9 +112,11 @@ public final class IngestTransactionsCommand implements Callable<Integer> {
         try (Workspace workspace = Workspace.of(common)) {
             TransactionFileIngest.Report report;
             try {
-                report = TransactionFileIngest.load(workspace.lake(), from, fileFormat, RunLedger.newRunId());
+                report = TransactionFileIngest.load(workspace.lake(), from, fileFormat, RunLedger.newRunId(), reload);
             } catch (IllegalArgumentException e) {
-                throw new RunFailedException(e.getMessage());
+                String message = e.getMessage();
+                throw new RunFailedException(
+                        message.endsWith(FileIngestResult.LOOKS_HEADERLESS) ? message + "; use --no-header" : message);
             }
             var out = spec.commandLine().getOut();
             if (output.json()) {

@@ -72,6 +72,11 @@ public final class EventsIngest {
     }
 
     public Result ingest(Path from, String runId) {
+        return ingest(from, runId, false);
+    }
+
+    /** Ingests {@code from}; with {@code reload} the files' earlier loads are replaced (FileIngest#reload). */
+    public Result ingest(Path from, String runId, boolean reload) {
         List<Path> candidates = list(from);
         List<FileIngestResult> files = new ArrayList<>();
         List<Path> ignored = new ArrayList<>();
@@ -82,8 +87,9 @@ public final class EventsIngest {
                 ignored.add(file);
                 continue;
             }
-            files.addAll(ingest.ingest(FileIngestRequest.of(file, BRONZE, format.get(), runId, JOB)
-                    .withRequiredColumns(EventsSilver.SOURCE_COLUMNS)));
+            FileIngestRequest request = FileIngestRequest.of(file, BRONZE, format.get(), runId, JOB)
+                    .withRequiredColumns(EventsSilver.SOURCE_COLUMNS);
+            files.addAll(reload ? ingest.reload(request) : ingest.ingest(request));
         }
         boolean loaded = files.stream().anyMatch(f -> f.status() == FileStatus.LOADED && f.rows() > 0);
         if (!loaded) {
@@ -124,14 +130,15 @@ public final class EventsIngest {
     }
 
     private static List<Path> list(Path from) {
-        if (Files.isRegularFile(from)) {
+        if (Files.isRegularFile(from) || Files.isSymbolicLink(from)) {
             return List.of(from);
         }
         if (!Files.isDirectory(from)) {
             throw new IllegalArgumentException("--from must be a file or a folder, was: " + from);
         }
         try (Stream<Path> entries = Files.list(from)) {
-            return entries.filter(Files::isRegularFile)
+            // Dangling links and unreadable files stay in, so the file ingest reports them instead of a silent skip.
+            return entries.filter(p -> !Files.isDirectory(p))
                     .filter(p -> !p.getFileName().toString().startsWith(".")
                             && !p.getFileName().toString().startsWith("_"))
                     .sorted()

@@ -50,9 +50,44 @@ public final class SilverOrdersBuild {
         this.dq = new DqResults(lake);
     }
 
+    /**
+     * Fails, as a recorded step, when a bronze table silver needs was never loaded, naming every such table and the
+     * file it comes from: a build on part of the shop would quarantine every child of the missing parent.
+     */
+    private void requireBronze(String runId) {
+        List<String> missing = OrderSources.LOAD_ORDER.stream()
+                .filter(table -> !lake.exists(OrderSources.bronze(table)))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = (missing.size() == 1
+                        ? "bronze." + missing.get(0) + " does not"
+                        : "bronze tables "
+                                + missing.stream()
+                                        .map(t -> "bronze." + t)
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + " do not")
+                + " exist: no "
+                + missing.stream().map(t -> t + ".csv").collect(java.util.stream.Collectors.joining(", "))
+                + " was ever ingested; ingest " + (missing.size() == 1 ? "it" : "them")
+                + " first (./shoplake ingest orders --from DIR, or --jdbc URL)";
+        runs.step(runId, JOB, "check bronze", Optional.empty(), List.of(), List.of(), () -> {
+            throw new MissingBronzeException(message);
+        });
+    }
+
+    /** A bronze table the build needs was never loaded. */
+    public static final class MissingBronzeException extends IllegalStateException {
+        MissingBronzeException(String message) {
+            super(message);
+        }
+    }
+
     /** Builds the five tables; {@code asOf} defaults to the latest order date in bronze (used by freshness). */
     public SilverBuildReport build(String runId, Optional<LocalDate> asOf) {
         requireNonNull(runId, "runId is null");
+        requireBronze(runId);
         Dataset<Row> bronzeOrders = lake.read(OrderSources.bronze("orders"));
         LocalDate effectiveAsOf = asOf.or(() -> latestOrderDate(bronzeOrders))
                 .orElseThrow(() ->

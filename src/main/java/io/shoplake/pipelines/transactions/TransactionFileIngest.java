@@ -74,18 +74,23 @@ public final class TransactionFileIngest {
      * @throws IllegalArgumentException when a file is unusable (its reason) or nothing has been loaded at all
      */
     public static Report load(Lakehouse lake, Path path, TransactionFileFormat format, String runId) {
+        return load(lake, path, format, runId, false);
+    }
+
+    /** As {@link #load(Lakehouse, Path, TransactionFileFormat, String)}; {@code reload} replaces earlier loads of the files. */
+    public static Report load(Lakehouse lake, Path path, TransactionFileFormat format, String runId, boolean reload) {
         requireNonNull(format, "format is null");
-        List<FileIngestResult> results = new FileIngest(lake).ingest(request(path, format, runId));
+        FileIngest ingest = new FileIngest(lake);
+        FileIngestRequest request = request(path, format, runId);
+        List<FileIngestResult> results = reload ? ingest.reload(request) : ingest.ingest(request);
         for (FileIngestResult result : results) {
             if (result.status() == FileStatus.UNUSABLE) {
-                throw new IllegalArgumentException(
-                        "cannot load " + result.path() + ": " + result.message().orElse(""));
+                throw new IllegalArgumentException(result.message().orElse("cannot load " + result.path()));
             }
         }
         if (!lake.exists(BRONZE)) {
             throw new IllegalArgumentException("no transactions to type: " + path + " holds no data records");
         }
-        SilverTransactions.Columns columns = columns(lake.read(BRONZE).columns(), format);
         long[] silver = new long[2];
         new RunLedger(lake)
                 .step(
@@ -96,6 +101,8 @@ public final class TransactionFileIngest {
                         List.of(BRONZE),
                         List.of(TRANSACTIONS, TRANSACTIONS.quarantine()),
                         () -> {
+                            SilverTransactions.Columns columns =
+                                    columns(lake.read(BRONZE).columns(), format);
                             SilverOutput output = SilverTransactions.transform(lake.read(BRONZE), columns);
                             lake.replace(
                                     TRANSACTIONS,

@@ -143,6 +143,6 @@ public final class MongoPublisher {
 
     /** The URI without its password, for messages. */
     static String redact(String uri) {
-        return uri.replaceAll("//([^:/@]+):[^@]*@", "//$1:***@");
+        return io.shoplake.lakehouse.MaskedUrls.mask(uri);
     }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -44,6 +45,8 @@ public final class FileIngest {
     private final BronzeWriter bronze;
 
     private final long chunkBytes;
+    /** Tests make the load die between the bronze commit and the ledger row, as a crash would. */
+    private Runnable failAfterBronzeCommit = () -> {};
 
     public FileIngest(Lakehouse lake) {
         this(lake, BYTES_PER_PARTITION);
@@ -62,42 +65,168 @@ public final class FileIngest {
         this.bronze = new BronzeWriter(lake);
     }
 
+    /** For tests: the next loads die right after their bronze commit, before {@code ops.files} is written. */
+    void failAfterBronzeCommit(Runnable failure) {
+        this.failAfterBronzeCommit = requireNonNull(failure, "failure is null");
+    }
+
     /**
      * Ingests a file, or every regular non-hidden file of a folder in name order; returns one result per file.
      *
      * @throws IllegalArgumentException when the path is neither a file nor a folder
      */
     public List<FileIngestResult> ingest(FileIngestRequest request) {
-        List<Path> paths = list(request.path());
+        List<Path> all = list(request.path());
+        List<FileIngestResult> results = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
+        for (Path path : all) {
+            Optional<String> problem = unreadable(path);
+            if (problem.isPresent()) {
+                results.add(FileIngestResult.unusable(path, request.target(), "", path + ": " + problem.get()));
+                recordFailure(request, path, path + ": " + problem.get());
+            } else {
+                paths.add(path);
+            }
+        }
         List<String> uris = paths.stream().map(p -> p.toUri().toString()).toList();
         List<SparkFileParse.Fingerprint> prints = SparkFileParse.fingerprints(lake.spark(), uris);
         Timestamp ingestedAt = Timestamp.from(Instant.now());
         Set<String> loaded = files.loaded(
                 prints.stream().map(SparkFileParse.Fingerprint::sha256).toList(), request.target());
+        // The bronze commits themselves say which files they hold: a load whose ledger row was lost (a crash between
+        // the two) is not loaded twice, and its ledger row is written now.
+        Map<String, LoadMarkers.Marker> committed = LoadMarkers.loaded(lake, request.target());
+        Map<String, LoadMarkers.Marker> quarantined =
+                LoadMarkers.loaded(lake, request.target().quarantine());
         Set<String> seen = new HashSet<>();
-        List<FileIngestResult> results = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
             SparkFileParse.Fingerprint print = prints.get(i);
             Path path = paths.get(i);
-            if (!seen.add(print.sha256()) || loaded.contains(print.sha256())) {
-                results.add(FileIngestResult.alreadyLoaded(path, request.target(), print.sha256()));
+            String sha = print.sha256();
+            if (!seen.add(sha) || loaded.contains(sha)) {
+                results.add(FileIngestResult.alreadyLoaded(path, request.target(), sha));
+            } else if (committed.containsKey(sha)) {
+                LoadMarkers.Marker marker = committed.get(sha);
+                LoadMarkers.Marker rejects = quarantined.get(sha);
+                files.record(new FileLedger.LoadedFile(
+                        marker.path(),
+                        print.size(),
+                        sha,
+                        request.target(),
+                        marker.runId(),
+                        marker.addedRecords(),
+                        rejects == null ? 0 : rejects.addedRecords()));
+                results.add(FileIngestResult.alreadyLoaded(path, request.target(), sha));
             } else {
+                if (quarantined.containsKey(sha)) {
+                    // An earlier attempt quarantined this file's rejects and died before its bronze commit.
+                    undoQuarantine(request.target(), quarantined.get(sha));
+                }
                 results.add(load(request, path, print, ingestedAt));
             }
         }
+        results.sort(java.util.Comparator.comparing(FileIngestResult::path));
         return List.copyOf(results);
     }
 
-    /** The files a path stands for: the file itself, or a folder's regular files not starting with '.' or '_'. */
+    /**
+     * Replaces earlier loads: every file the request names is first unloaded (its bronze rows, its quarantined
+     * records, its {@code ops.files} rows, whatever content it had then), then ingested again.
+     */
+    public List<FileIngestResult> reload(FileIngestRequest request) {
+        for (Path path : list(request.path())) {
+            unload(path.toString(), request.target());
+        }
+        return ingest(request);
+    }
+
+    /** Removes what loads of {@code source} (a file's absolute path) wrote into {@code table}. */
+    private void unload(String source, TableId table) {
+        Set<String> hashes = new java.util.TreeSet<>(files.hashesOf(source, table));
+        LoadMarkers.loaded(lake, table).values().stream()
+                .filter(m -> m.path().equals(source))
+                .forEach(m -> hashes.add(m.sha256()));
+        LoadMarkers.loaded(lake, table.quarantine()).values().stream()
+                .filter(m -> m.path().equals(source))
+                .forEach(m -> hashes.add(m.sha256()));
+        List<String> undone = List.copyOf(hashes);
+        deleteWhere(table.quarantine(), "source", source, undone);
+        deleteWhere(table, "_source", source, undone);
+        files.forget(source, table);
+    }
+
+    /** Deletes the rows of {@code table} whose {@code column} is {@code value}, in one marked commit. */
+    private void deleteWhere(TableId table, String column, String value, List<String> undone) {
+        if (!lake.exists(table)) {
+            return;
+        }
+        LoadMarkers.writeUnloading(
+                undone,
+                () -> lake.spark()
+                        .sql("DELETE FROM " + lake.sqlName(table) + " WHERE " + BronzeWriter.quote(column) + " = "
+                                + FileLedger.sqlString(value)));
+    }
+
+    /** Removes the quarantined records an unfinished attempt wrote. */
+    private void undoQuarantine(TableId target, LoadMarkers.Marker attempt) {
+        lake.spark()
+                .sql("DELETE FROM " + lake.sqlName(target.quarantine()) + " WHERE source = "
+                        + FileLedger.sqlString(attempt.path()) + " AND run_id = "
+                        + FileLedger.sqlString(attempt.runId()));
+    }
+
+    /** Why a listed file cannot be read, if it cannot: a dangling link, a folder, no permission. */
+    static Optional<String> unreadable(Path path) {
+        if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+            return Optional.of("a symbolic link to a file that does not exist");
+        }
+        if (!Files.exists(path)) {
+            return Optional.of("no such file");
+        }
+        if (Files.isDirectory(path)) {
+            return Optional.of("a folder, not a file");
+        }
+        if (!Files.isRegularFile(path)) {
+            return Optional.of("not a regular file");
+        }
+        if (!Files.isReadable(path)) {
+            return Optional.of("not readable (permission denied)");
+        }
+        return Optional.empty();
+    }
+
+    private void recordFailure(FileIngestRequest request, Path path, String message) {
+        Instant now = Instant.now();
+        runs.record(new io.shoplake.lakehouse.StepRun(
+                request.runId(),
+                request.job(),
+                "load " + request.target() + " from " + path.getFileName(),
+                Optional.empty(),
+                now,
+                now,
+                io.shoplake.lakehouse.StepStatus.FAILED,
+                new StepCounts(0, 0, 0),
+                java.util.Map.of(),
+                java.util.Map.of(),
+                Optional.of(message)));
+    }
+
+    /**
+     * The files a path stands for: the file itself, or a folder's entries not starting with '.' or '_' (sub-folders
+     * left out; dangling links and unreadable files kept, so they are reported instead of skipped in silence).
+     */
     static List<Path> list(Path path) {
         if (Files.isRegularFile(path)) {
             return List.of(path.toAbsolutePath().normalize());
         }
         if (!Files.isDirectory(path)) {
+            if (Files.isSymbolicLink(path)) {
+                return List.of(path.toAbsolutePath().normalize());
+            }
             throw new IllegalArgumentException("no such file or folder: " + path);
         }
         try (Stream<Path> entries = Files.list(path)) {
-            return entries.filter(Files::isRegularFile)
+            return entries.filter(p -> !Files.isDirectory(p))
                     .filter(p -> !p.getFileName().toString().startsWith(".")
                             && !p.getFileName().toString().startsWith("_"))
                     .map(p -> p.toAbsolutePath().normalize())
@@ -146,15 +275,40 @@ public final class FileIngest {
             FileIngestRequest request, Path path, SparkFileParse.Fingerprint print, Timestamp ingestedAt) {
         ParseSpec spec = request.parseSpec();
         List<String> columns = header(path, spec);
-        HeaderRules.problem(request.format(), columns, request.requiredColumns().orElse(List.of()))
+        HeaderRules.problem(
+                        request.format(),
+                        spec.hasHeader(),
+                        columns,
+                        request.requiredColumns().orElse(List.of()))
                 .ifPresent(problem -> {
                     throw new UnusableFileException(path + ": " + problem);
                 });
         ParseSummary summary = SparkFileParse.summarise(lake.spark(), print.uri(), spec, chunkBytes);
         List<Chunk> chunks = summary.chunks(columns);
         String source = path.toString();
+        // Rejects first, then the bronze rows: the bronze commit carries the file's hash (LoadMarkers), so once it is
+        // in, the file is loaded; an attempt that dies before it leaves marked rejects that the next attempt removes.
+        long quarantined = 0;
+        if (summary.rejects() > 0) {
+            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
+            LoadMarkers.writeMarked(
+                    print.sha256(),
+                    source,
+                    request.runId(),
+                    () -> quarantine.append(
+                            request.target(),
+                            Quarantine.records(
+                                    SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
+                                    lit(source),
+                                    col(SparkFileParse.LINE),
+                                    col(SparkFileParse.RAW),
+                                    col(SparkFileParse.REASON),
+                                    request.runId())));
+            quarantined = bronze.addedRecords(request.target().quarantine());
+        }
+        // Even a file with no data records commits (an empty append): the table exists and the commit is the marker.
         long written = 0;
-        if (summary.data() > 0) {
+        {
             List<Column> values = request.format() == FileFormat.JSON_LINES
                     ? jsonColumns(summary.keys(), path)
                     : positionalColumns(columns);
@@ -163,24 +317,17 @@ public final class FileIngest {
             values.add(lit(request.runId()).as("_run_id"));
             values.add(lit(ingestedAt).as("_ingested_at"));
             Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
-            written = bronze.append(
-                    request.target(),
-                    SparkFileParse.ofKind(parsed, SparkFileParse.DATA).select(values.toArray(Column[]::new)));
+            long[] appended = new long[1];
+            LoadMarkers.writeMarked(
+                    print.sha256(),
+                    source,
+                    request.runId(),
+                    () -> appended[0] = bronze.append(
+                            request.target(),
+                            SparkFileParse.ofKind(parsed, SparkFileParse.DATA).select(values.toArray(Column[]::new))));
+            written = appended[0];
         }
-        long quarantined = 0;
-        if (summary.rejects() > 0) {
-            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
-            quarantine.append(
-                    request.target(),
-                    Quarantine.records(
-                            SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
-                            lit(source),
-                            col(SparkFileParse.LINE),
-                            col(SparkFileParse.RAW),
-                            col(SparkFileParse.REASON),
-                            request.runId()));
-            quarantined = bronze.addedRecords(request.target().quarantine());
-        }
+        failAfterBronzeCommit.run();
         // Written counts come from the Iceberg commits, read counts from the separate counting pass.
         if (written != summary.data() || quarantined != summary.rejects()) {
             throw new IllegalStateException(

@@ -22,6 +22,9 @@ public record FileIngestResult(
         long quarantined,
         long blankLines) {
 
+    /** The end of an unusable file's message when its header is only numbers: the file probably has no header. */
+    public static final String LOOKS_HEADERLESS = HeaderRules.LOOKS_HEADERLESS;
+
     public FileIngestResult {
         requireNonNull(path, "path is null");
         requireNonNull(table, "table is null");
@@ -40,7 +43,8 @@ public record FileIngestResult(
         return new FileIngestResult(path, table, sha256, FileStatus.ALREADY_LOADED, Optional.empty(), 0, 0, 0, 0);
     }
 
-    static FileIngestResult unusable(Path path, TableId table, String sha256, String message) {
+    /** A file nothing of which was loaded, and why. */
+    public static FileIngestResult unusable(Path path, TableId table, String sha256, String message) {
         return new FileIngestResult(path, table, sha256, FileStatus.UNUSABLE, Optional.of(message), 0, 0, 0, 0);
     }
 }

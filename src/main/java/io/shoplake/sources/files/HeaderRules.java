@@ -12,14 +12,25 @@ final class HeaderRules {
     /** Bronze's own columns; a file may not bring its own. */
     static final List<String> METADATA = List.of("_source", "_line", "_run_id", "_ingested_at");
 
+    /** The end of the message for a header of numbers: callers with a headerless switch name it after this. */
+    static final String LOOKS_HEADERLESS = "the file looks headerless";
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9]+([.,][0-9]+)*");
+
     private static final char[] OTHER_DELIMITERS = {';', '\t', '|'};
 
     private HeaderRules() {}
 
     /** The reason the header makes the file unusable, or empty when it is fine. An empty file has no header: fine. */
-    static Optional<String> problem(FileFormat format, List<String> columns, List<String> required) {
+    static Optional<String> problem(
+            FileFormat format, boolean fromHeader, List<String> columns, List<String> required) {
         if (columns.isEmpty()) {
             return Optional.empty();
+        }
+        if (fromHeader && columns.stream().allMatch(c -> NUMBER.matcher(c).matches())) {
+            return Optional.of("header line has only numbers ("
+                    + String.join(", ", columns.subList(0, Math.min(4, columns.size())))
+                    + (columns.size() > 4 ? ", ..." : "") + "): " + LOOKS_HEADERLESS);
         }
         if (columns.size() == 1) {
             Optional<Character> delimiter =

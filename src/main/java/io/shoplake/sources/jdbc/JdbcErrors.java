@@ -1,5 +1,6 @@
 package io.shoplake.sources.jdbc;
 
+import io.shoplake.lakehouse.MaskedUrls;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -25,7 +26,8 @@ final class JdbcErrors {
         } else if (hasCause(e, SocketTimeoutException.class)) {
             message = "cannot connect to " + where + ": timed out; is the host reachable?";
         } else if (e.getErrorCode() == 1045 || state.startsWith("28")) {
-            message = engine + " rejected user '" + source.user().orElse("") + "': wrong user name or password";
+            message =
+                    engine + " rejected user '" + source.effectiveUser().orElse("") + "': wrong user name or password";
         } else if (e.getErrorCode() == 1049 || "3D000".equals(state)) {
             message = where + " has no such database: " + firstLine(e);
         } else if (e.getErrorCode() == 1146 || "42S02".equals(state) || "42P01".equals(state)) {
@@ -52,6 +54,6 @@ final class JdbcErrors {
 
     private static String firstLine(Throwable e) {
         String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return text.lines().findFirst().orElse(text);
+        return MaskedUrls.maskIn(text.lines().findFirst().orElse(text));
     }
 }

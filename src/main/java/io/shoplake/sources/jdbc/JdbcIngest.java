@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.max;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.lakehouse.StepCounts;
+import io.shoplake.lakehouse.StepRun;
+import io.shoplake.lakehouse.StepStatus;
 import io.shoplake.lakehouse.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -69,7 +71,22 @@ public final class JdbcIngest {
                 results.add(load(reader, connection, source, entry.getKey(), entry.getValue(), runId, job, ingestedAt));
             }
         } catch (SQLException e) {
-            throw JdbcErrors.explain(e, source, Optional.empty());
+            JdbcSourceException explained = JdbcErrors.explain(e, source, Optional.empty());
+            // No table changed, but the attempt leaves a trace: ops.runs shows the failed read and why.
+            Instant now = Instant.now();
+            runs.record(new StepRun(
+                    runId,
+                    job,
+                    "jdbc " + source.displayUrl(),
+                    Optional.empty(),
+                    now,
+                    now,
+                    StepStatus.FAILED,
+                    new StepCounts(0, 0, 0),
+                    Map.of(),
+                    Map.of(),
+                    Optional.of(explained.getMessage())));
+            throw explained;
         }
         return results;
     }

@@ -2,6 +2,7 @@ package io.shoplake.sources.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import io.shoplake.lakehouse.MaskedUrls;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A MySQL (or MariaDB) or PostgreSQL database to read from: its JDBC URL and credentials. The password is never
- * part of {@link #toString()} or {@link #displayUrl()}; credentials written into the URL are masked there too.
+ * part of {@link #toString()} or {@link #displayUrl()}; credentials written into the URL are masked there too, by
+ * {@link MaskedUrls}.
  *
  * @param url the JDBC URL, e.g. {@code jdbc:mysql://127.0.0.1:3307/shoplake}
  * @param user the user, if any
@@ -19,8 +21,6 @@ import java.util.regex.Pattern;
 public record JdbcSource(String url, Optional<String> user, Optional<String> password) {
 
     private static final Pattern HOST = Pattern.compile("^jdbc:[a-z]+://(?:[^@/?]*@)?([^/?;,]+)");
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("(//)[^@/?]*@");
-    private static final Pattern URL_SECRET_PARAMETER = Pattern.compile("(?i)([?&;](?:password|user)=)[^&;]*");
 
     public JdbcSource {
         requireNonNull(url, "url is null");
@@ -97,8 +97,12 @@ public record JdbcSource(String url, Optional<String> user, Optional<String> pas
     }
 
     static String mask(String url) {
-        String masked = URL_CREDENTIALS.matcher(url).replaceFirst("$1");
-        return URL_SECRET_PARAMETER.matcher(masked).replaceAll("$1***");
+        return MaskedUrls.mask(url);
+    }
+
+    /** The user to name in messages: the one given, else the one the URL names. */
+    public Optional<String> effectiveUser() {
+        return user.or(() -> MaskedUrls.user(url));
     }
 
     @Override

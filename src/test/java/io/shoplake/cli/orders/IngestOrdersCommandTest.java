@@ -67,6 +67,9 @@ class IngestOrdersCommandTest {
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.out()).as(result.err()).isEqualTo("""
                 ignored: notes.txt (not an orders table)
+                missing: customers.csv (bronze.customers has never been loaded: build orders needs it)
+                missing: employees.csv (bronze.employees has never been loaded: build orders needs it)
+                missing: order_details.csv (bronze.order_details has never been loaded: build orders needs it)
                 file          table            status    rows  quarantined
                 ------------  ---------------  --------  ----  -----------
                 products.csv  bronze.products  LOADED       1            0

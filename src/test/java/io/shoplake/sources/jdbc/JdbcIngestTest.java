@@ -262,8 +262,28 @@ class JdbcIngestTest {
         assertThatThrownBy(() -> ingest.ingest(
                         new JdbcSource(url, Optional.of("root"), Optional.of("secret-pw")), loads, "r", "t"))
                 .hasMessage("MySQL rejected user 'root': wrong user name or password");
+        // A user written into the URL is the one named; its password never shows.
+        String withUser = url.replace("jdbc:mysql://", "jdbc:mysql://bob:pw-in-url@");
+        assertThatThrownBy(() ->
+                        ingest.ingest(new JdbcSource(withUser, Optional.empty(), Optional.empty()), loads, "r", "t"))
+                .hasMessage("MySQL rejected user 'bob': wrong user name or password");
         assertThat(lake.exists(ORDERS)).isFalse();
-        assertThat(lake.exists(RunLedger.RUNS)).isFalse();
+        // Nothing was written, but every failed attempt is in ops.runs with its one-line reason.
+        assertThat(new RunLedger(lake)
+                                .history()
+                                .where("status = 'FAILED'")
+                                .orderBy("error")
+                                .select("step", "error")
+                                .collectAsList()
+                                .stream()
+                                .map(r -> r.getString(0) + " | " + r.getString(1))
+                                .toList())
+                .hasSize(4)
+                .contains(
+                        "jdbc " + url + " | MySQL rejected user 'root': wrong user name or password",
+                        "jdbc " + url + " | MySQL rejected user 'x': wrong user name or password",
+                        "jdbc " + withUser.replace("pw-in-url", "***")
+                                + " | MySQL rejected user 'bob': wrong user name or password");
 
         ingest.ingest(mysql(url), loads, "r1", "t");
         long snapshot = lake.snapshotId(ORDERS).orElseThrow();
@@ -282,7 +302,8 @@ class JdbcIngestTest {
                 "jdbc:mysql://bob:pw1@db.example:3306/shop?password=pw2&useSSL=false",
                 Optional.of("bob"),
                 Optional.of("pw3"));
-        assertThat(source.displayUrl()).isEqualTo("jdbc:mysql://db.example:3306/shop?password=***&useSSL=false");
+        assertThat(source.displayUrl())
+                .isEqualTo("jdbc:mysql://bob:***@db.example:3306/shop?password=***&useSSL=false");
         assertThat(source.toString()).doesNotContain("pw1", "pw2", "pw3");
         assertThat(source.hostAndPort()).isEqualTo("db.example:3306");
         assertThat(new JdbcSource("jdbc:postgresql://pg/shop", Optional.empty(), Optional.empty()).hostAndPort())

@@ -35,6 +35,7 @@ final class MysqlErrors {
 
     static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return io.shoplake.lakehouse.MaskedUrls.maskIn(
+                message.lines().findFirst().orElse(message));
     }
 }

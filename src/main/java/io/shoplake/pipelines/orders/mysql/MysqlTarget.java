@@ -69,7 +69,6 @@ public record MysqlTarget(String url, String user, Optional<String> password) {
     }
 
     static String masked(String url) {
-        String withoutUserInfo = url.replaceAll("//[^/@?]*@", "//***@");
-        return withoutUserInfo.replaceAll("(?i)(password|pwd|user)=[^&]*", "$1=***");
+        return io.shoplake.lakehouse.MaskedUrls.mask(url);
     }
 }
