@@ -10,7 +10,11 @@ import java.util.Optional;
 public final class PipelineSections {
 
     private static final Map<String, Class<?>> SECTIONS =
-            Map.of(FlyerEngagementConfig.KEY, FlyerEngagementConfig.class);
+            Map.of(
+                    FlyerEngagementConfig.KEY,
+                    FlyerEngagementConfig.class,
+                    io.shoplake.pipelines.customers360.Customers360Config.KEY,
+                    io.shoplake.pipelines.customers360.Customers360Config.class);
 
     private PipelineSections() {}
 
