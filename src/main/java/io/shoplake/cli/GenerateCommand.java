@@ -22,6 +22,7 @@ final class GenerateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (orders, events)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing subcommand (orders, events, customers-json)");
     }
 }

@@ -97,18 +97,27 @@ public final class MaintainCommand implements Callable<Integer> {
                 results.add(maintenance.maintain(table, options));
             }
         }
-        output.print(spec.commandLine().getOut(), results, (out, rs) -> Output.table(
-                out,
-                List.of("table", "files rewritten", "files added", "snapshots before", "after", "files deleted"),
-                rs.stream()
-                        .map(r -> List.of(
-                                r.table().toString(),
-                                String.valueOf(r.filesRewritten()),
-                                String.valueOf(r.filesAdded()),
-                                String.valueOf(r.snapshotsBefore()),
-                                String.valueOf(r.snapshotsAfter()),
-                                String.valueOf(r.dataFilesDeleted())))
-                        .toList()));
+        output.print(
+                spec.commandLine().getOut(),
+                results,
+                (out, rs) -> Output.table(
+                        out,
+                        List.of(
+                                "table",
+                                "files rewritten",
+                                "files added",
+                                "snapshots before",
+                                "after",
+                                "files deleted"),
+                        rs.stream()
+                                .map(r -> List.of(
+                                        r.table().toString(),
+                                        String.valueOf(r.filesRewritten()),
+                                        String.valueOf(r.filesAdded()),
+                                        String.valueOf(r.snapshotsBefore()),
+                                        String.valueOf(r.snapshotsAfter()),
+                                        String.valueOf(r.dataFilesDeleted())))
+                                .toList()));
         return ExitCode.OK;
     }
 }

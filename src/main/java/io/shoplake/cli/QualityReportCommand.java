@@ -55,9 +55,18 @@ public final class QualityReportCommand implements Callable<Integer> {
         try (Workspace workspace = Workspace.of(common)) {
             report = QualityReport.of(new DqResults(workspace.lake()).all(), only, days);
         }
+        if (output.json()) {
+            java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+            json.put("from", report.from().map(Object::toString).orElse(null));
+            json.put("to", report.to().map(Object::toString).orElse(null));
+            json.put("lines", report.lines());
+            Output.json(spec.commandLine().getOut(), json);
+            return ExitCode.OK;
+        }
         output.print(spec.commandLine().getOut(), report, (out, r) -> {
             if (r.lines().isEmpty()) {
-                out.println("no data-quality results" + only.map(t -> " for " + t).orElse("") + " yet");
+                out.println(
+                        "no data-quality results" + only.map(t -> " for " + t).orElse("") + " yet");
                 return;
             }
             out.println("data quality " + r.from().get() + " to " + r.to().get());
@@ -72,8 +81,10 @@ public final class QualityReportCommand implements Callable<Integer> {
                                     String.valueOf(l.checks()),
                                     String.valueOf(l.failedChecks()),
                                     String.valueOf(l.rowsFailed()),
-                                    l.latestDay() + (l.latestPassed() ? " passed" : " FAILED " + l.latestRowsFailed()
-                                            + "/" + l.latestRowsChecked()),
+                                    l.latestDay()
+                                            + (l.latestPassed()
+                                                    ? " passed"
+                                                    : " FAILED " + l.latestRowsFailed() + "/" + l.latestRowsChecked()),
                                     l.latestDetail() == null ? "" : l.latestDetail()))
                             .toList());
         });

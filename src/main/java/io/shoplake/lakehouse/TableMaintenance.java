@@ -58,7 +58,8 @@ public final class TableMaintenance {
             throw new MissingTableException(table);
         }
         String sqlName = lake.sqlName(table);
-        String catalog = sqlName.substring(0, sqlName.length() - table.toString().length() - 1);
+        String catalog =
+                sqlName.substring(0, sqlName.length() - table.toString().length() - 1);
         long before = snapshots(sqlName);
         Row rewrite = lake.spark()
                 .sql("CALL " + catalog + ".system.rewrite_data_files(table => '" + table + "', options => map("
@@ -67,7 +68,7 @@ public final class TableMaintenance {
                 .first();
         Row expire = lake.spark()
                 .sql("CALL " + catalog + ".system.expire_snapshots(table => '" + table + "', older_than => "
-                        + "TIMESTAMP '" + java.sql.Timestamp.from(options.expireOlderThan()) + "', retain_last => "
+                        + "TIMESTAMP '" + options.expireOlderThan() + "', retain_last => "
                         + options.retainLast() + ")")
                 .first();
         return new Result(
@@ -86,6 +87,9 @@ public final class TableMaintenance {
     }
 
     private long snapshots(String sqlName) {
-        return lake.spark().sql("SELECT count(*) FROM " + sqlName + ".snapshots").first().getLong(0);
+        return lake.spark()
+                .sql("SELECT count(*) FROM " + sqlName + ".snapshots")
+                .first()
+                .getLong(0);
     }
 }

@@ -38,7 +38,8 @@ public record Freshness(String name, String column, int maxAgeDays, Action actio
         org.apache.spark.sql.Column future = date.gt(lit(java.sql.Date.valueOf(asOf)));
         Row totals = rows.agg(
                         count(lit(1)),
-                        max(org.apache.spark.sql.functions.when(future.isNull().or(org.apache.spark.sql.functions.not(future)), date)),
+                        max(org.apache.spark.sql.functions.when(
+                                future.isNull().or(org.apache.spark.sql.functions.not(future)), date)),
                         count(org.apache.spark.sql.functions.when(future, lit(1))))
                 .first();
         long checked = totals.getLong(0);
@@ -46,7 +47,12 @@ public record Freshness(String name, String column, int maxAgeDays, Action actio
         String ignored = afterAsOf == 0 ? "" : " (" + afterAsOf + " rows dated after as-of not counted)";
         if (totals.isNullAt(1)) {
             return new ExpectationResult(
-                    tableName, name, action, checked, checked, Optional.of("no " + column + " at all, as of " + asOf + ignored));
+                    tableName,
+                    name,
+                    action,
+                    checked,
+                    checked,
+                    Optional.of("no " + column + " at all, as of " + asOf + ignored));
         }
         LocalDate latest = totals.getDate(1).toLocalDate();
         long age = ChronoUnit.DAYS.between(latest, asOf);

@@ -78,7 +78,10 @@ public final class QualityReport {
                 "_rank",
                 row_number()
                         .over(Window.partitionBy("table_name", "expectation")
-                                .orderBy(col("_day").desc(), col("checked_at").desc(), col("run_id").desc())));
+                                .orderBy(
+                                        col("_day").desc(),
+                                        col("checked_at").desc(),
+                                        col("run_id").desc())));
         Dataset<Row> totals = window.groupBy("table_name", "expectation")
                 .agg(
                         count(lit(1)).as("checks"),
@@ -94,7 +97,8 @@ public final class QualityReport {
                         col("rows_checked").as("latest_rows_checked"),
                         col("rows_failed").as("latest_rows_failed"),
                         col("detail").as("latest_detail"));
-        List<Line> lines = totals.join(latest, new String[] {"table_name", "expectation"}, "inner")
+        List<Line> lines = totals
+                .join(latest, new String[] {"table_name", "expectation"}, "inner")
                 .orderBy("table_name", "expectation")
                 .collectAsList()
                 .stream()

@@ -92,19 +92,18 @@ public record SchemaDrift(String name, Action action) {
             String tableName, Optional<Map<String, String>> previous, Map<String, String> current) {
         if (previous.isEmpty()) {
             return new ExpectationResult(
-                    tableName, name, action, current.size(), 0, Optional.of("first delivery: " + current.size()
-                            + " fields recorded"));
+                    tableName,
+                    name,
+                    action,
+                    current.size(),
+                    0,
+                    Optional.of("first delivery: " + current.size() + " fields recorded"));
         }
         List<Change> changes = changes(previous.get(), current);
         String detail = changes.isEmpty()
                 ? "no change in " + current.size() + " fields"
                 : changes.stream().map(Change::toString).collect(Collectors.joining("; "));
         return new ExpectationResult(
-                tableName,
-                name,
-                action,
-                Math.max(current.size(), changes.size()),
-                changes.size(),
-                Optional.of(detail));
+                tableName, name, action, Math.max(current.size(), changes.size()), changes.size(), Optional.of(detail));
     }
 }

@@ -57,14 +57,18 @@ public final class SchemaProfiles {
             return Optional.empty();
         }
         var mine = lake.read(TABLE)
-                .where(col("table_name").equalTo(lit(table.toString())).and(col("as_of").lt(lit(Date.valueOf(asOf)))));
+                .where(col("table_name")
+                        .equalTo(lit(table.toString()))
+                        .and(col("as_of").lt(lit(Date.valueOf(asOf)))));
         Row latest = mine.agg(max("as_of")).first();
         if (latest.isNullAt(0)) {
             return Optional.empty();
         }
         Map<String, String> fields = new TreeMap<>();
-        mine.where(col("as_of").equalTo(lit(latest.getDate(0)))).collectAsList().forEach(row -> fields.put(
-                row.getString(row.fieldIndex("field")), row.getString(row.fieldIndex("field_type"))));
+        mine.where(col("as_of").equalTo(lit(latest.getDate(0))))
+                .collectAsList()
+                .forEach(row -> fields.put(
+                        row.getString(row.fieldIndex("field")), row.getString(row.fieldIndex("field_type"))));
         return Optional.of(fields);
     }
 }

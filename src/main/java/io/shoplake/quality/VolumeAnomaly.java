@@ -28,8 +28,8 @@ public record VolumeAnomaly(String name, int trailingDays, double k, int minHist
             throw new IllegalArgumentException("a table-level expectation cannot quarantine rows: " + name);
         }
         if (trailingDays < 2 || minHistoryDays < 2 || minHistoryDays > trailingDays) {
-            throw new IllegalArgumentException("need 2 <= min history days (" + minHistoryDays
-                    + ") <= trailing days (" + trailingDays + ")");
+            throw new IllegalArgumentException(
+                    "need 2 <= min history days (" + minHistoryDays + ") <= trailing days (" + trailingDays + ")");
         }
         if (!(k > 0)) {
             throw new IllegalArgumentException("k must be above 0, was: " + k);
@@ -49,9 +49,8 @@ public record VolumeAnomaly(String name, int trailingDays, double k, int minHist
                             + " needed to judge"));
         }
         double mean = history.stream().mapToLong(Long::longValue).average().orElse(0);
-        double squares = history.stream()
-                .mapToDouble(c -> (c - mean) * (c - mean))
-                .sum();
+        double squares =
+                history.stream().mapToDouble(c -> (c - mean) * (c - mean)).sum();
         double sd = Math.sqrt(squares / (history.size() - 1));
         double low = mean - k * sd;
         double high = mean + k * sd;
@@ -79,15 +78,20 @@ public record VolumeAnomaly(String name, int trailingDays, double k, int minHist
      */
     public List<Long> history(Dataset<Row> dqResults, String tableName, LocalDate asOf) {
         Dataset<Row> mine = dqResults
-                .where(col("table_name").equalTo(lit(tableName)).and(col("expectation").equalTo(lit(name))))
-                .where(col("as_of").lt(lit(java.sql.Date.valueOf(asOf)))
+                .where(col("table_name")
+                        .equalTo(lit(tableName))
+                        .and(col("expectation").equalTo(lit(name))))
+                .where(col("as_of")
+                        .lt(lit(java.sql.Date.valueOf(asOf)))
                         .and(col("as_of").geq(lit(java.sql.Date.valueOf(asOf.minusDays(trailingDays))))));
         return mine
                 .withColumn(
                         "_newest",
                         row_number()
                                 .over(Window.partitionBy("as_of")
-                                        .orderBy(col("checked_at").desc(), col("run_id").desc())))
+                                        .orderBy(
+                                                col("checked_at").desc(),
+                                                col("run_id").desc())))
                 .where(col("_newest").equalTo(1))
                 .select("rows_checked")
                 .collectAsList()

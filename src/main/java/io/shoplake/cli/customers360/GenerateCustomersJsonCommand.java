@@ -60,8 +60,8 @@ public final class GenerateCustomersJsonCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CustomersJsonSettings settings = UsageException.whenInvalid(
-                () -> new CustomersJsonSettings(customers, day, seed, defects, truncated));
+        CustomersJsonSettings settings =
+                UsageException.whenInvalid(() -> new CustomersJsonSettings(customers, day, seed, defects, truncated));
         Path file = Files.isDirectory(out) ? out.resolve(settings.fileName()) : out;
         var printer = spec.commandLine().getOut();
         long started = System.nanoTime();
@@ -82,15 +82,18 @@ public final class GenerateCustomersJsonCommand implements Callable<Integer> {
         report.put("bytes", written.bytes());
         report.put("truncated", truncated);
         report.put("seconds", Math.round(seconds * 100) / 100.0);
-        json.print(printer, report, (p, r) -> p.printf(
-                "wrote %,d customers (%,d transactions, %,d with a defect%s) to %s: %,d bytes in %.1f s%n",
-                written.customers(),
-                written.transactions(),
-                written.defects(),
-                truncated ? ", file truncated" : "",
-                file,
-                written.bytes(),
-                seconds));
+        json.print(
+                printer,
+                report,
+                (p, r) -> p.printf(
+                        "wrote %,d customers (%,d transactions, %,d with a defect%s) to %s: %,d bytes in %.1f s%n",
+                        written.customers(),
+                        written.transactions(),
+                        written.defects(),
+                        truncated ? ", file truncated" : "",
+                        file,
+                        written.bytes(),
+                        seconds));
         return ExitCode.OK;
     }
 }

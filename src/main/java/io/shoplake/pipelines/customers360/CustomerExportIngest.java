@@ -125,7 +125,8 @@ public final class CustomerExportIngest {
                             + ": name it customers-YYYY-MM-DD.json or give --day YYYY-MM-DD"));
             plan.add(Map.entry(file, fileDay));
         }
-        plan.sort(Map.Entry.<Path, LocalDate>comparingByValue().thenComparing(e -> e.getKey().toString()));
+        plan.sort(Map.Entry.<Path, LocalDate>comparingByValue()
+                .thenComparing(e -> e.getKey().toString()));
         return plan;
     }
 
@@ -232,7 +233,8 @@ public final class CustomerExportIngest {
     }
 
     /** Compares the file's fields with the previous day's; records both. A FAIL drift removes the file's rows. */
-    private Optional<String> checkSchema(LocalDate day, String runId, CustomerExportReader.Summary summary, String sha) {
+    private Optional<String> checkSchema(
+            LocalDate day, String runId, CustomerExportReader.Summary summary, String sha) {
         ProductionChecksConfig checks = config.quality();
         SchemaDrift drift = checks.schemaDrift("schema_drift");
         Map<String, String> fields = SchemaDrift.dominantTypes(summary.fields());
@@ -260,8 +262,8 @@ public final class CustomerExportIngest {
 
     private void deleteRowsOf(String sha256) {
         if (lake.exists(Customers360Tables.BRONZE)) {
-            lake.sql("DELETE FROM " + lake.sqlName(Customers360Tables.BRONZE) + " WHERE file_sha256 = '" + sha256
-                    + "'");
+            lake.sql(
+                    "DELETE FROM " + lake.sqlName(Customers360Tables.BRONZE) + " WHERE file_sha256 = '" + sha256 + "'");
         }
     }
 

@@ -108,9 +108,10 @@ public final class CustomerExportReader {
         } catch (JsonParseException e) {
             long offset = recordStart >= 0 ? recordStart : Math.max(0, in.position());
             String partial = recordStart >= 0 ? in.textFrom(recordStart, BROKEN_TEXT_LIMIT) : "";
-            String reason = "document breaks at byte " + e.getLocation().getByteOffset() + " (" + firstLine(e)
-                    + "); " + records + " records before the break were loaded, the rest of the file was not";
-            return new Summary(records, in.position(), Optional.of(new Break(records, offset, partial, reason)), fields);
+            String reason = "document breaks at byte " + e.getLocation().getByteOffset() + " (" + firstLine(e) + "); "
+                    + records + " records before the break were loaded, the rest of the file was not";
+            return new Summary(
+                    records, in.position(), Optional.of(new Break(records, offset, partial, reason)), fields);
         }
     }
 
@@ -178,7 +179,9 @@ public final class CustomerExportReader {
 
     private static String firstLine(Exception e) {
         String message = e instanceof JsonParseException j ? j.getOriginalMessage() : e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse(message);
+        return message == null
+                ? e.getClass().getSimpleName()
+                : message.lines().findFirst().orElse(message);
     }
 
     /**

@@ -85,7 +85,8 @@ public final class Customers360Build {
         if (!lake.exists(BRONZE)) {
             throw new IllegalArgumentException("no customer exports loaded yet: run `ingest customers-json` first");
         }
-        Row newest = lake.read(BRONZE).agg(org.apache.spark.sql.functions.max("day")).first();
+        Row newest =
+                lake.read(BRONZE).agg(org.apache.spark.sql.functions.max("day")).first();
         if (newest.isNullAt(0)) {
             throw new IllegalArgumentException("no customer exports loaded yet: run `ingest customers-json` first");
         }
@@ -98,8 +99,7 @@ public final class Customers360Build {
         Silver[] silver = new Silver[1];
         runs.step(runId, JOB, "silver", Optional.of(day), List.of(BRONZE), Customers360Tables.SILVER, () -> {
             silver[0] = silver(day, runId);
-            return new StepCounts(
-                    silver[0].records, silver[0].customers + silver[0].duplicates, silver[0].quarantined);
+            return new StepCounts(silver[0].records, silver[0].customers + silver[0].duplicates, silver[0].quarantined);
         });
         Gold[] gold = new Gold[1];
         runs.step(
@@ -152,7 +152,8 @@ public final class Customers360Build {
             Dataset<Row> productsChanged,
             List<ExpectationResult> quality) {}
 
-    private record Gold(long factIn, long factWritten, long orphans, long versionsOpened, List<ExpectationResult> quality) {}
+    private record Gold(
+            long factIn, long factWritten, long orphans, long versionsOpened, List<ExpectationResult> quality) {}
 
     private Silver silver(LocalDate day, String runId) {
         Column onDay = col("day").equalTo(lit(Date.valueOf(day)));
@@ -166,8 +167,8 @@ public final class Customers360Build {
                 .first();
         long records = counts.getLong(0);
         if (records == 0) {
-            throw new IllegalArgumentException("no customer records for " + day + " in " + BRONZE
-                    + ": ingest customers-" + day + ".json first");
+            throw new IllegalArgumentException(
+                    "no customer records for " + day + " in " + BRONZE + ": ingest customers-" + day + ".json first");
         }
         long quarantined = counts.getLong(1);
         long duplicates = counts.getLong(2);
@@ -230,8 +231,8 @@ public final class Customers360Build {
 
         // Products touched by changed transactions, recomputed from all their transactions.
         Dataset<Row> touched = transactionsChanged.select("product_id").distinct();
-        Dataset<Row> productRows = Customers360Silver.products(
-                lake.read(TRANSACTIONS).join(touched, "product_id", "left_semi"));
+        Dataset<Row> productRows =
+                Customers360Silver.products(lake.read(TRANSACTIONS).join(touched, "product_id", "left_semi"));
         Dataset<Row> productsChanged = Incremental.stamped(productRows, existing(PRODUCTS), List.of("product_id"), day)
                 .localCheckpoint();
         mergeIfAny(PRODUCTS, productsChanged, List.of("product_id"));
@@ -240,15 +241,11 @@ public final class Customers360Build {
         Dataset<Row> allTransactions = lake.read(TRANSACTIONS);
         Dataset<Row> affected = allTransactions
                 .join(transactionsChanged.select("transaction_id"), "transaction_id", "left_semi")
-                .unionByName(allTransactions.join(
-                        customersChanged.select("customer_id"), "customer_id", "left_semi"))
-                .unionByName(allTransactions.join(
-                        productsChanged.select("product_id"), "product_id", "left_semi"))
+                .unionByName(allTransactions.join(customersChanged.select("customer_id"), "customer_id", "left_semi"))
+                .unionByName(allTransactions.join(productsChanged.select("product_id"), "product_id", "left_semi"))
                 .dropDuplicates("transaction_id");
         Dataset<Row> joined = Customers360Silver.customerTransactions(
-                affected.drop(Incremental.FIRST_SEEN, Incremental.UPDATED),
-                lake.read(CUSTOMERS),
-                lake.read(PRODUCTS));
+                affected.drop(Incremental.FIRST_SEEN, Incremental.UPDATED), lake.read(CUSTOMERS), lake.read(PRODUCTS));
         mergeIfAny(
                 CUSTOMER_TRANSACTIONS,
                 Incremental.changed(joined, existing(CUSTOMER_TRANSACTIONS), List.of("transaction_id"))
@@ -310,14 +307,19 @@ public final class Customers360Build {
     private Gold gold(LocalDate day, String runId, Silver silver) {
         List<ExpectationResult> quality = new ArrayList<>();
         // dim_date: the dates of changed transactions not there yet.
-        Dataset<Row> dates = Customers360Gold.dimDate(silver.transactionsChanged.select(col("transaction_date").as("date")));
-        mergeIfAny(DIM_DATE, Incremental.changed(dates, existing(DIM_DATE), List.of("date_key")).localCheckpoint(),
+        Dataset<Row> dates = Customers360Gold.dimDate(
+                silver.transactionsChanged.select(col("transaction_date").as("date")));
+        mergeIfAny(
+                DIM_DATE,
+                Incremental.changed(dates, existing(DIM_DATE), List.of("date_key"))
+                        .localCheckpoint(),
                 List.of("date_key"));
         // dim_product: type 1 from the changed products.
         Dataset<Row> products = Customers360Gold.dimProduct(silver.productsChanged);
         mergeIfAny(
                 DIM_PRODUCT,
-                Incremental.changed(products, existing(DIM_PRODUCT), List.of("product_key")).localCheckpoint(),
+                Incremental.changed(products, existing(DIM_PRODUCT), List.of("product_key"))
+                        .localCheckpoint(),
                 List.of("product_key"));
         // dim_customer: SCD2 on name and email.
         Dataset<Row> versions = Customers360Gold.dimCustomerChanges(silver.keptCustomers, existing(DIM_CUSTOMER), day)
@@ -331,8 +333,8 @@ public final class Customers360Build {
                 .unionByName(allTransactions.join(versions.select("customer_id"), "customer_id", "left_semi"))
                 .dropDuplicates("transaction_id");
         Dataset<Row> facts = Customers360Gold.facts(affected, lake.read(DIM_CUSTOMER));
-        Dataset<Row> factsChanged =
-                Incremental.changed(facts, existing(FACT_TRANSACTIONS), List.of("transaction_id")).localCheckpoint();
+        Dataset<Row> factsChanged = Incremental.changed(facts, existing(FACT_TRANSACTIONS), List.of("transaction_id"))
+                .localCheckpoint();
         // Referential integrity of the rows about to be written, against the dimensions just written.
         Action action = config.quality().referentialIntegrity();
         List<io.shoplake.quality.Expectation> references = new ArrayList<>();
@@ -363,7 +365,8 @@ public final class Customers360Build {
         }
         new DqResults(lake).record(runId, Optional.of(day), quality);
         failOnFail(quality);
-        return new Gold(checked.validCount() + checked.rejectedCount(), written, checked.rejectedCount(), opened, quality);
+        return new Gold(
+                checked.validCount() + checked.rejectedCount(), written, checked.rejectedCount(), opened, quality);
     }
 
     private Optional<Dataset<Row>> existing(TableId table) {
@@ -380,9 +383,8 @@ public final class Customers360Build {
     private void replaceRejects(TableId table, List<String> sources, Dataset<Row> records) {
         TableId quarantineTable = table.quarantine();
         if (lake.exists(quarantineTable) && !sources.isEmpty()) {
-            String list = sources.stream()
-                    .map(s -> "'" + s.replace("'", "''") + "'")
-                    .collect(Collectors.joining(", "));
+            String list =
+                    sources.stream().map(s -> "'" + s.replace("'", "''") + "'").collect(Collectors.joining(", "));
             lake.sql("DELETE FROM " + lake.sqlName(quarantineTable) + " WHERE source IN (" + list + ")");
         }
         new Quarantine(lake).append(table, records);

@@ -105,7 +105,8 @@ public final class Customers360Gold {
                         col("valid_from").as("c_from"));
         Dataset<Row> joined = fresh.join(current, fresh.col("customer_id").equalTo(current.col("c_id")), "left");
         Column isNew = col("c_id").isNull();
-        Column differs = not(col("name").eqNullSafe(col("c_name")).and(col("email").eqNullSafe(col("c_email"))));
+        Column differs =
+                not(col("name").eqNullSafe(col("c_name")).and(col("email").eqNullSafe(col("c_email"))));
         Column sameDay = col("c_from").equalTo(today);
         Column later = col("c_from").gt(today);
         Dataset<Row> changed = joined.where(isNew.or(differs.and(not(later))));
@@ -158,7 +159,9 @@ public final class Customers360Gold {
                 .and(col("transaction_date")
                         .geq(col("valid_from"))
                         .and(col("transaction_date").lt(col("valid_to")))
-                        .or(col("transaction_date").lt(col("first_from")).and(col("valid_from").equalTo(col("first_from")))));
+                        .or(col("transaction_date")
+                                .lt(col("first_from"))
+                                .and(col("valid_from").equalTo(col("first_from")))));
         return transactions
                 .join(versions, covers, "left")
                 .select(

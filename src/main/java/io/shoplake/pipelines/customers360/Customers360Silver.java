@@ -80,6 +80,9 @@ public final class Customers360Silver {
                 col("raw_json"),
                 from_json(col("raw_json"), RECORD_SCHEMA, Map.of("mode", "PERMISSIVE"))
                         .as("r"));
+        // from_json gives a struct of nulls for a non-object value: the text itself says what it is.
+        Column notObject = org.apache.spark.sql.functions.not(
+                org.apache.spark.sql.functions.ltrim(col("raw_json")).startsWith("{"));
         Column id = col("r.id");
         Column customerId = id.try_cast(DataTypes.LongType);
         Column signup = col("r.signup_date").try_cast(DataTypes.DateType);
@@ -88,8 +91,8 @@ public final class Customers360Silver {
         Column reason = concat_ws(
                 "; ",
                 array_compact(array(
-                        when(col("r").isNull(), lit("not a JSON object")),
-                        when(col("r").isNotNull().and(id.isNull()), lit("id: missing")),
+                        when(notObject.or(col("r").isNull()), lit("not a JSON object")),
+                        when(org.apache.spark.sql.functions.not(notObject).and(id.isNull()), lit("id: missing")),
                         when(id.isNotNull().and(customerId.isNull()), concat(lit("id: not an integer: "), id)),
                         wrongType("signup_date", signup, "date"),
                         wrongType("last_purchase", lastPurchase, "date"),
@@ -212,11 +215,7 @@ public final class Customers360Silver {
                 .withColumn("_newest_date", expr("greatest(signup_date, last_purchase, _newest_transaction)"));
         Column lastPurchase = col("last_purchase");
         Column checks = array(
-                check(
-                        RULES.get(0),
-                        lastPurchase.gt(col("signup_date")),
-                        lastPurchase,
-                        col("signup_date")),
+                check(RULES.get(0), lastPurchase.gt(col("signup_date")), lastPurchase, col("signup_date")),
                 check(
                         RULES.get(1),
                         lastPurchase
@@ -234,7 +233,10 @@ public final class Customers360Silver {
                         col("_newest_date").isNull().or(col("_newest_date").leq(col("day"))),
                         col("_newest_date"),
                         col("day")));
-        return measured.select(col("day"), col("customer_id"), org.apache.spark.sql.functions.explode(checks).as("c"))
+        return measured.select(
+                        col("day"),
+                        col("customer_id"),
+                        org.apache.spark.sql.functions.explode(checks).as("c"))
                 .select(
                         col("day"),
                         col("customer_id"),
@@ -268,8 +270,11 @@ public final class Customers360Silver {
                         col("total_spent"),
                         expr("CASE WHEN transactions IS NULL THEN 0 ELSE size(transactions) END")
                                 .as("transaction_count"),
-                        org.apache.spark.sql.functions.coalesce(
-                                        col("failed_checks"), expr("CAST(array() AS ARRAY<STRING>)"))
+                        org.apache
+                                .spark
+                                .sql
+                                .functions
+                                .coalesce(col("failed_checks"), expr("CAST(array() AS ARRAY<STRING>)"))
                                 .as("failed_checks"));
     }
 

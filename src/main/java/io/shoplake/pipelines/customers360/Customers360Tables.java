@@ -33,7 +33,8 @@ public final class Customers360Tables {
     /** One row per calendar date a transaction falls on. */
     public static final TableId DIM_DATE = TableId.gold("dim_date");
 
-    public static final List<TableId> SILVER = List.of(CUSTOMERS, TRANSACTIONS, PRODUCTS, CHECKS, CUSTOMER_TRANSACTIONS);
+    public static final List<TableId> SILVER =
+            List.of(CUSTOMERS, TRANSACTIONS, PRODUCTS, CHECKS, CUSTOMER_TRANSACTIONS);
     public static final List<TableId> GOLD = List.of(FACT_TRANSACTIONS, DIM_CUSTOMER, DIM_PRODUCT, DIM_DATE);
 
     /** The pipeline's name in {@code ops.runs}. */

@@ -44,8 +44,7 @@ final class Incremental {
      * changed rows get {@value #FIRST_SEEN} (kept from the table) and {@value #UPDATED} = {@code day}. A key the table
      * changed on a later day is left alone, so re-running an older day does not undo a newer one.
      */
-    static Dataset<Row> stamped(
-            Dataset<Row> source, Optional<Dataset<Row>> target, List<String> keys, LocalDate day) {
+    static Dataset<Row> stamped(Dataset<Row> source, Optional<Dataset<Row>> target, List<String> keys, LocalDate day) {
         Date today = Date.valueOf(day);
         if (target.isEmpty()) {
             return source.withColumn(FIRST_SEEN, lit(today)).withColumn(UPDATED, lit(today));

@@ -57,7 +57,8 @@ class CustomerExportReaderTest {
 
         List<CustomerExportReader.Record> records = read(json, summary);
 
-        assertThat(records).extracting(CustomerExportReader.Record::rawJson)
+        assertThat(records)
+                .extracting(CustomerExportReader.Record::rawJson)
                 .containsExactly("{\"id\": 1}", "{\"id\": 2}");
         CustomerExportReader.Break broken = summary[0].broken().orElseThrow();
         assertThat(broken.position()).isEqualTo(2);
@@ -80,17 +81,17 @@ class CustomerExportReaderTest {
     /** The streamed parse in a child JVM whose heap is smaller than the file: it can only succeed by streaming. */
     @Test
     void aFileLargerThanTheHeapOfAChildJvmIsParsedRecordByRecord(@TempDir Path dir) throws Exception {
-        int customers = 40_000;
+        int customers = 30_000;
         Path file = dir.resolve("customers-2024-06-01.json");
         new CustomersJsonGenerator(new CustomersJsonSettings(customers, LocalDate.of(2024, 6, 1), 3, 0.0, false))
                 .write(file, n -> {});
-        long heapBytes = 24L * 1024 * 1024;
+        long heapBytes = 16L * 1024 * 1024;
         assertThat(Files.size(file)).isGreaterThan(heapBytes);
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(
                         java.toString(),
-                        "-Xmx24m",
+                        "-Xmx16m",
                         "-cp",
                         System.getProperty("java.class.path"),
                         ExportParseProbe.class.getName(),

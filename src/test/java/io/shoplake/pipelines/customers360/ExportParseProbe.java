@@ -12,9 +12,10 @@ public final class ExportParseProbe {
 
     public static void main(String[] args) throws Exception {
         long[] text = {0};
-        CustomerExportReader.Summary summary =
-                CustomerExportReader.read(Path.of(args[0]), record -> text[0] += record.rawJson().length());
+        CustomerExportReader.Summary summary = CustomerExportReader.read(
+                Path.of(args[0]), record -> text[0] += record.rawJson().length());
         System.out.println("records=" + summary.records() + " bytes=" + summary.bytes() + " text=" + text[0]
-                + " broken=" + summary.broken().isPresent() + " maxHeap=" + Runtime.getRuntime().maxMemory());
+                + " broken=" + summary.broken().isPresent() + " maxHeap="
+                + Runtime.getRuntime().maxMemory());
     }
 }

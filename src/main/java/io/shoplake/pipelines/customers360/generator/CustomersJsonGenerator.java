@@ -51,13 +51,44 @@ public final class CustomersJsonGenerator {
         "Noor", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tara"
     };
     private static final String[] LAST = {
-        "Adams", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia", "Haddad", "Ito", "Jensen", "Kowalski",
-        "Lopez", "Moreau", "Novak", "Okafor", "Petrov", "Rossi", "Silva", "Tanaka", "Weber"
+        "Adams",
+        "Berg",
+        "Costa",
+        "Dubois",
+        "Eriksen",
+        "Fischer",
+        "Garcia",
+        "Haddad",
+        "Ito",
+        "Jensen",
+        "Kowalski",
+        "Lopez",
+        "Moreau",
+        "Novak",
+        "Okafor",
+        "Petrov",
+        "Rossi",
+        "Silva",
+        "Tanaka",
+        "Weber"
     };
     private static final String[] DOMAINS = {"example.com", "mail.example.org", "shop.example.net"};
     private static final String[] PRODUCT_WORDS = {
-        "Kettle", "Lamp", "Backpack", "Headphones", "Blender", "Mug", "Jacket", "Sneakers", "Tent", "Watch", "Desk",
-        "Chair", "Scarf", "Bottle", "Speaker"
+        "Kettle",
+        "Lamp",
+        "Backpack",
+        "Headphones",
+        "Blender",
+        "Mug",
+        "Jacket",
+        "Sneakers",
+        "Tent",
+        "Watch",
+        "Desk",
+        "Chair",
+        "Scarf",
+        "Bottle",
+        "Speaker"
     };
     private static final String[] PRODUCT_STYLES = {"Classic", "Pro", "Eco", "Lite", "Max", "Plus"};
 
