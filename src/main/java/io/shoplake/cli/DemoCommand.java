@@ -18,7 +18,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +60,30 @@ final class DemoCommand implements Callable<Integer> {
             description = "Share of generated rows with a defect (default: ${DEFAULT-VALUE}).")
     double defects;
 
+    @Option(
+            names = "--only",
+            paramLabel = "PART",
+            split = ",",
+            description = "Run only these parts (and the parts they need): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = DemoParts.class)
+    Set<String> only = new LinkedHashSet<>();
+
+    @Option(
+            names = "--skip",
+            paramLabel = "PART",
+            split = ",",
+            description = "Leave these parts out.",
+            completionCandidates = DemoParts.class)
+    Set<String> skip = new LinkedHashSet<>();
+
+    /** The demo's parts, for --help. */
+    static final class DemoParts implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Demo.parts().iterator();
+        }
+    }
+
     @Option(names = "--keep-services", description = "Keep MariaDB running after the demo until Enter is pressed.")
     boolean keepServices;
 
@@ -71,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         common.lake = lake;
         DemoSettings settings;
         try {
-            settings = new DemoSettings(lake, customers, seed, defects, keepServices);
+            settings = new DemoSettings(lake, customers, seed, defects, keepServices, only, skip);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

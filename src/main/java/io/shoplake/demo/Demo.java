@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -22,13 +25,23 @@ import java.util.stream.Stream;
  */
 public final class Demo {
 
-    /** One step: a name people read and what it does. */
-    public record Step(String name, Action action) {
+    /**
+     * One step: the part of the demo it belongs to ({@code --only}/{@code --skip} select parts; {@link #ALWAYS}
+     * steps run in every demo), a name people read, and what it does.
+     */
+    public record Step(String part, String name, Action action) {
         public Step {
+            requireNonNull(part, "part is null");
             requireNonNull(name, "name is null");
             requireNonNull(action, "action is null");
         }
     }
+
+    /** The part of steps every demo runs (the summary, stopping the servers). */
+    public static final String ALWAYS = "always";
+
+    /** Parts that need another part's tables: selecting one brings in what it needs. */
+    private static final Map<String, List<String>> NEEDS = Map.of("prediction", List.of("orders"));
 
     /** What a step does with the run's shared state. */
     @FunctionalInterface
@@ -42,16 +55,68 @@ public final class Demo {
     /** The steps, in order. */
     public static List<Step> steps() {
         return List.of(
-                new Step("start embedded MariaDB and MongoDB", DemoSteps::startServices),
-                new Step("generate orders (with defects)", DemoSteps::generateOrders),
-                new Step("load MySQL", DemoSteps::loadMysql),
-                new Step("ingest MySQL into bronze over JDBC", DemoSteps::ingestOverJdbc),
-                new Step("build silver with quarantine", DemoSteps::buildSilver),
-                new Step("order-pattern report", DemoSteps::reportOrderPatterns),
-                new Step("next-order prediction, buyer list to MongoDB", DemoPrediction::predictNextOrders),
-                new Step("customer 360: nested JSON to a star schema, two days", DemoCustomers360::buildCustomer360),
-                new Step("summary of every table", DemoSteps::summarizeTables),
-                new Step("stop services", DemoSteps::stopServices));
+                new Step("orders", "start embedded MariaDB and MongoDB", DemoSteps::startServices),
+                new Step("orders", "generate orders (with defects)", DemoSteps::generateOrders),
+                new Step("orders", "load MySQL", DemoSteps::loadMysql),
+                new Step("orders", "ingest MySQL into bronze over JDBC", DemoSteps::ingestOverJdbc),
+                new Step("orders", "build silver with quarantine", DemoSteps::buildSilver),
+                new Step("orders", "order-pattern report", DemoSteps::reportOrderPatterns),
+                new Step(
+                        "prediction",
+                        "next-order prediction, buyer list to MongoDB",
+                        DemoPrediction::predictNextOrders),
+                new Step(
+                        "customers360",
+                        "customer 360: nested JSON to a star schema, two days",
+                        DemoCustomers360::buildCustomer360),
+                new Step(ALWAYS, "summary of every table", DemoSteps::summarizeTables),
+                new Step(ALWAYS, "stop services", DemoSteps::stopServices));
+    }
+
+    /** The parts {@code --only} and {@code --skip} accept, in step order. */
+    public static List<String> parts() {
+        return steps().stream()
+                .map(Step::part)
+                .filter(part -> !part.equals(ALWAYS))
+                .distinct()
+                .toList();
+    }
+
+    /**
+     * The steps of the selected parts, in order: {@code only} (empty: every part) plus what they need, less
+     * {@code skip}. An unknown part, or skipping a part a selected one needs, is an {@link IllegalArgumentException}
+     * naming it.
+     */
+    public static List<Step> selectedSteps(Set<String> only, Set<String> skip) {
+        List<String> parts = parts();
+        for (String part : union(only, skip)) {
+            if (!parts.contains(part)) {
+                throw new IllegalArgumentException(
+                        "unknown demo part '" + part + "' (known: " + String.join(", ", parts) + ")");
+            }
+        }
+        Set<String> selected = new LinkedHashSet<>(only.isEmpty() ? parts : only);
+        for (String part : List.copyOf(selected)) {
+            selected.addAll(NEEDS.getOrDefault(part, List.of()));
+        }
+        selected.removeAll(skip);
+        for (String part : selected) {
+            for (String needed : NEEDS.getOrDefault(part, List.of())) {
+                if (!selected.contains(needed)) {
+                    throw new IllegalArgumentException("demo part '" + part + "' needs '" + needed + "'; skip '" + part
+                            + "' too, or do not skip '" + needed + "'");
+                }
+            }
+        }
+        return steps().stream()
+                .filter(step -> step.part().equals(ALWAYS) || selected.contains(step.part()))
+                .toList();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private Demo() {}
@@ -71,7 +136,7 @@ public final class Demo {
         DemoRun finished;
         try (DemoRun run = new DemoRun(settings, lake, out, in, reporter)) {
             finished = run;
-            List<Step> steps = steps();
+            List<Step> steps = selectedSteps(settings.only(), settings.skip());
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
                 out.printf("%n== %d/%d %s%n", i + 1, steps.size(), step.name());

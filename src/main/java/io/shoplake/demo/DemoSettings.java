@@ -3,6 +3,7 @@ package io.shoplake.demo;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * How the demo runs.
@@ -12,16 +13,33 @@ import java.nio.file.Path;
  * @param seed generator seed
  * @param defectRate share of generated rows with a defect
  * @param keepServices keep the embedded MariaDB running after the demo until Enter is pressed
+ * @param only the parts to run (empty: all), see {@link Demo#parts()}
+ * @param skip the parts not to run
  */
-public record DemoSettings(Path lake, int customers, long seed, double defectRate, boolean keepServices) {
+public record DemoSettings(
+        Path lake,
+        int customers,
+        long seed,
+        double defectRate,
+        boolean keepServices,
+        Set<String> only,
+        Set<String> skip) {
 
     public static final String DEFAULT_LAKE = "demo-lake";
     public static final int DEFAULT_CUSTOMERS = 2_000;
     /** Marks a folder as the demo's: only such a folder is deleted and recreated by the next demo run. */
     public static final String MARKER = ".shoplake-demo";
 
+    /** Every part, the defaults otherwise. */
+    public DemoSettings(Path lake, int customers, long seed, double defectRate, boolean keepServices) {
+        this(lake, customers, seed, defectRate, keepServices, Set.of(), Set.of());
+    }
+
     public DemoSettings {
         requireNonNull(lake, "lake is null");
+        only = Set.copyOf(requireNonNull(only, "only is null"));
+        skip = Set.copyOf(requireNonNull(skip, "skip is null"));
+        Demo.selectedSteps(only, skip);
         if (customers < 1) {
             throw new IllegalArgumentException("customers must be at least 1, was: " + customers);
         }

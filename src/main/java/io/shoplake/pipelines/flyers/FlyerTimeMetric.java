@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Time on flyer: turns app events ({@code silver.events} columns) into per user, day, flyer and merchant view counts
- * and durations. A pure {@code Dataset -> Dataset} function; semantics in docs/flyer-engagement.md.
+ * and durations. A pure {@code Dataset -> Dataset} function; semantics in docs/flyers.md.
  *
  * <p>Plan: drop view events without a flyer id (and, for {@code next-view}, every event that can't end a view), narrow
  * the rows, shuffle once by user, sort within partitions by the tie-break order, then one sequential pass per user

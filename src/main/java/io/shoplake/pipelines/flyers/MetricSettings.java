@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * How "time on a flyer" is measured: which events open a view, what ends it, whom its duration belongs to, and the
- * gap at which a user counts as gone. See docs/flyer-engagement.md for the exact semantics.
+ * gap at which a user counts as gone. See docs/flyers.md for the exact semantics.
  *
  * @param viewEvents event types that open a view (default {@code flyer_open, item_open}), in tie-break order
  * @param viewEndsAt what ends a view (default {@link ViewEnd#NEXT_EVENT})

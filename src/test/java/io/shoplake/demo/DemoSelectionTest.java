@@ -1,0 +1,41 @@
+package io.shoplake.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@code demo --only/--skip}: which steps run. */
+class DemoSelectionTest {
+
+    @Test
+    void everyPartRunsByDefault() {
+        assertThat(Demo.selectedSteps(Set.of(), Set.of())).isEqualTo(Demo.steps());
+    }
+
+    @Test
+    void onlyBringsInThePartsItNeedsAndTheAlwaysSteps() {
+        List<Demo.Step> steps = Demo.selectedSteps(Set.of("prediction"), Set.of());
+        assertThat(steps).extracting(Demo.Step::part).containsOnly("orders", "prediction", Demo.ALWAYS);
+        assertThat(steps).extracting(Demo.Step::name).contains("summary of every table", "stop services");
+    }
+
+    @Test
+    void skipLeavesAPartOut() {
+        assertThat(Demo.selectedSteps(Set.of(), Set.of("prediction")))
+                .extracting(Demo.Step::part)
+                .doesNotContain("prediction")
+                .contains("orders");
+    }
+
+    @Test
+    void unknownPartsAndBrokenNeedsAreNamed() {
+        assertThatThrownBy(() -> Demo.selectedSteps(Set.of("ordres"), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown demo part 'ordres' (known: orders, prediction");
+        assertThatThrownBy(() -> Demo.selectedSteps(Set.of("prediction"), Set.of("orders")))
+                .hasMessage("demo part 'prediction' needs 'orders'; skip 'prediction' too, or do not skip 'orders'");
+    }
+}
