@@ -6,7 +6,13 @@ set -euo pipefail
 N="${1:?usage: bench/customers360.sh CUSTOMERS}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out/customers360-$N"
-source "$ROOT/bench/common.sh"
+if [[ -n "${BENCH_CP:-}" ]]; then
+  # A classpath built earlier (e.g. while another build uses target/): no compile here.
+  CP="$BENCH_CP"
+  OPENS="$(sed -n 's:.*<jvm.opens>\(.*\)</jvm.opens>.*:\1:p' "$ROOT/pom.xml")"
+else
+  source "$ROOT/bench/common.sh"
+fi
 rm -rf "$OUT" && mkdir -p "$OUT/exports"
 LAKE="$OUT/lake"
 
@@ -28,17 +34,17 @@ timed() { # name rows-field json-file command...
   local t0; t0="$(now)"
   shoplake "$@" --json >"$json"
   local t1; t1="$(now)"
-  step "$name" "$rowsField" "$json" "$(echo "$t1 - $t0" | bc -l)"
-  echo "$t1 - $t0" | bc -l
+  LAST="$(echo "$t1 - $t0" | bc -l)"
+  step "$name" "$rowsField" "$json" "$LAST"
 }
 
 echo "customers360 bench: $N customers, lake $LAKE (each step is one CLI run: JVM + Spark start included)" >&2
-timed "generate day 1" customers "$OUT/gen1.json" generate customers-json --customers "$N" --day 2024-06-01 --out "$OUT/exports" >/dev/null
-timed "generate day 2" customers "$OUT/gen2.json" generate customers-json --customers "$N" --day 2024-06-02 --out "$OUT/exports" >/dev/null
-I1=$(timed "ingest day 1" records "$OUT/ingest1.json" ingest customers-json --from "$OUT/exports/customers-2024-06-01.json" --lake "$LAKE")
-B1=$(timed "build day 1" records "$OUT/build1.json" build customers360 --day 2024-06-01 --lake "$LAKE")
-I2=$(timed "ingest day 2" records "$OUT/ingest2.json" ingest customers-json --from "$OUT/exports/customers-2024-06-02.json" --lake "$LAKE")
-B2=$(timed "build day 2" records "$OUT/build2.json" build customers360 --day 2024-06-02 --lake "$LAKE")
+timed "generate day 1" customers "$OUT/gen1.json" generate customers-json --customers "$N" --day 2024-06-01 --out "$OUT/exports"
+timed "generate day 2" customers "$OUT/gen2.json" generate customers-json --customers "$N" --day 2024-06-02 --out "$OUT/exports"
+timed "ingest day 1" records "$OUT/ingest1.json" ingest customers-json --from "$OUT/exports/customers-2024-06-01.json" --lake "$LAKE"; I1="$LAST"
+timed "build day 1" records "$OUT/build1.json" build customers360 --day 2024-06-01 --lake "$LAKE"; B1="$LAST"
+timed "ingest day 2" records "$OUT/ingest2.json" ingest customers-json --from "$OUT/exports/customers-2024-06-02.json" --lake "$LAKE"; I2="$LAST"
+timed "build day 2" records "$OUT/build2.json" build customers360 --day 2024-06-02 --lake "$LAKE"; B2="$LAST"
 
 echo
 echo "customers360, N=$N ($(du -h "$OUT/exports/customers-2024-06-01.json" | cut -f1) per export)"

@@ -203,7 +203,7 @@ public final class Customers360Build {
                 .agg(org.apache.spark.sql.functions.map_from_entries(org.apache.spark.sql.functions.collect_list(
                         org.apache.spark.sql.functions.struct(col("rule"), col("failed")))))
                 .first();
-        java.util.Map<String, Long> failedByRule = failures.getJavaMap(0);
+        java.util.Map<String, Long> failedByRule = failures.isNullAt(0) ? java.util.Map.of() : failures.getJavaMap(0);
         for (String rule : Customers360Silver.RULES) {
             quality.add(new ExpectationResult(
                     customersName, rule, Action.WARN, customers, failedByRule.getOrDefault(rule, 0L)));
