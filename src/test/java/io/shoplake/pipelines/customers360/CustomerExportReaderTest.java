@@ -81,17 +81,17 @@ class CustomerExportReaderTest {
     /** The streamed parse in a child JVM whose heap is smaller than the file: it can only succeed by streaming. */
     @Test
     void aFileLargerThanTheHeapOfAChildJvmIsParsedRecordByRecord(@TempDir Path dir) throws Exception {
-        int customers = 30_000;
+        int customers = 40_000;
         Path file = dir.resolve("customers-2024-06-01.json");
         new CustomersJsonGenerator(new CustomersJsonSettings(customers, LocalDate.of(2024, 6, 1), 3, 0.0, false))
                 .write(file, n -> {});
-        long heapBytes = 16L * 1024 * 1024;
+        long heapBytes = 24L * 1024 * 1024;
         assertThat(Files.size(file)).isGreaterThan(heapBytes);
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process child = new ProcessBuilder(
                         java.toString(),
-                        "-Xmx16m",
+                        "-Xmx24m",
                         "-cp",
                         System.getProperty("java.class.path"),
                         ExportParseProbe.class.getName(),
