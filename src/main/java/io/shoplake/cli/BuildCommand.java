@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         name = "build",
         mixinStandardHelpOptions = true,
         description = "Build silver tables (typed, checked, de-duplicated) from bronze.",
-        subcommands = BuildOrdersCommand.class)
+        subcommands = {BuildOrdersCommand.class, io.shoplake.cli.customers360.BuildCustomers360Command.class})
 final class BuildCommand implements Runnable {
 
     @Spec
@@ -18,6 +18,6 @@ final class BuildCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing domain (one of: orders)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing domain (one of: orders, customers360)");
     }
 }

@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = "Generate synthetic data sets (deterministic for a seed).",
-        subcommands = {GenerateOrdersCommand.class, GenerateEventsCommand.class})
+        subcommands = {
+            GenerateOrdersCommand.class,
+            GenerateEventsCommand.class,
+            io.shoplake.cli.customers360.GenerateCustomersJsonCommand.class
+        })
 final class GenerateCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +22,7 @@ final class GenerateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (orders, events)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing subcommand (orders, events, customers-json)");
     }
 }

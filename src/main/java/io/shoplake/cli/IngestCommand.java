@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             IngestOrdersCommand.class,
             IngestTransactionsCommand.class,
             IngestEventsCommand.class,
+            io.shoplake.cli.customers360.IngestCustomersJsonCommand.class,
         })
 final class IngestCommand implements Runnable {
 

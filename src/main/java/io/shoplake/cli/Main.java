@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
             ServicesCommand.class,
             DemoCommand.class,
             StreamCommand.class,
+            QualityCommand.class,
+            MaintainCommand.class,
         })
 public final class Main implements Runnable {
 

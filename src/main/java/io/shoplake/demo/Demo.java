@@ -65,6 +65,10 @@ public final class Demo {
                         "prediction",
                         "next-order prediction, buyer list to MongoDB",
                         DemoPrediction::predictNextOrders),
+                new Step(
+                        "customers360",
+                        "customer 360: nested JSON to a star schema, two days",
+                        DemoCustomers360::buildCustomer360),
                 new Step(ALWAYS, "summary of every table", DemoSteps::summarizeTables),
                 new Step(ALWAYS, "stop services", DemoSteps::stopServices));
     }

@@ -60,6 +60,7 @@ class DemoLakeTest {
                         "build silver with quarantine",
                         "order-pattern report",
                         "next-order prediction, buyer list to MongoDB",
+                        "customer 360: nested JSON to a star schema, two days",
                         "summary of every table",
                         "stop services");
     }

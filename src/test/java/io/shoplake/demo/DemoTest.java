@@ -67,7 +67,8 @@ class DemoTest {
                 .isEqualTo(Demo.steps().stream().map(Demo.Step::name).toList());
         String output = text.toString();
         assertThat(output)
-                .contains("== 1/9 start embedded MariaDB and MongoDB")
+                .contains("== 1/10 start embedded MariaDB and MongoDB")
+                .contains("versions opened")
                 .contains("silver built")
                 .contains("patterns reported")
                 .contains("quarantined, by reason");

@@ -9,8 +9,11 @@ import java.util.Optional;
 /** The one registry of the pipelines' {@code shoplake.yaml} sections: key to the pipeline's typed section. */
 public final class PipelineSections {
 
-    private static final Map<String, Class<?>> SECTIONS =
-            Map.of(FlyerEngagementConfig.KEY, FlyerEngagementConfig.class);
+    private static final Map<String, Class<?>> SECTIONS = Map.of(
+            FlyerEngagementConfig.KEY,
+            FlyerEngagementConfig.class,
+            io.shoplake.pipelines.customers360.Customers360Config.KEY,
+            io.shoplake.pipelines.customers360.Customers360Config.class);
 
     private PipelineSections() {}
 
