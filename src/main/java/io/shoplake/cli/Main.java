@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
             ServicesCommand.class,
             DemoCommand.class,
             StreamCommand.class,
+            PublishCommand.class,
+            ServeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -50,7 +50,8 @@ public final class Demo {
                 new Step("order-pattern report", DemoSteps::reportOrderPatterns),
                 new Step("next-order prediction, buyer list to MongoDB", DemoPrediction::predictNextOrders),
                 new Step("summary of every table", DemoSteps::summarizeTables),
-                new Step("stop services", DemoSteps::stopServices));
+                new Step("stop services", DemoSteps::stopServices),
+                new Step("dashboard", DemoDashboard::showDashboard));
     }
 
     private Demo() {}

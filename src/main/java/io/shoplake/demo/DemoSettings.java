@@ -12,8 +12,15 @@ import java.nio.file.Path;
  * @param seed generator seed
  * @param defectRate share of generated rows with a defect
  * @param keepServices keep the embedded MariaDB running after the demo until Enter is pressed
+ * @param serve serve the dashboard over the demo lake at the end until Enter is pressed
  */
-public record DemoSettings(Path lake, int customers, long seed, double defectRate, boolean keepServices) {
+public record DemoSettings(
+        Path lake, int customers, long seed, double defectRate, boolean keepServices, boolean serve) {
+
+    /** Settings that only print the dashboard command at the end. */
+    public DemoSettings(Path lake, int customers, long seed, double defectRate, boolean keepServices) {
+        this(lake, customers, seed, defectRate, keepServices, false);
+    }
 
     public static final String DEFAULT_LAKE = "demo-lake";
     public static final int DEFAULT_CUSTOMERS = 2_000;

@@ -61,6 +61,7 @@ class DemoLakeTest {
                         "order-pattern report",
                         "next-order prediction, buyer list to MongoDB",
                         "summary of every table",
-                        "stop services");
+                        "stop services",
+                        "dashboard");
     }
 }

@@ -64,10 +64,12 @@ class DemoTest {
                 .isEqualTo(Demo.steps().stream().map(Demo.Step::name).toList());
         String output = text.toString();
         assertThat(output)
-                .contains("== 1/9 start embedded MariaDB and MongoDB")
+                .contains("== 1/10 start embedded MariaDB and MongoDB")
                 .contains("silver built")
                 .contains("patterns reported")
-                .contains("quarantined, by reason");
+                .contains("quarantined, by reason")
+                .contains("   dashboard: `./shoplake serve --lake " + lakeDirectory
+                        + "`, then open http://127.0.0.1:8080/");
         // The prediction step: the collection holds exactly the buyers published, or the fit was declined in one line.
         java.util.regex.Matcher buyers = java.util.regex.Pattern.compile(
                         "next 7 days\\): (\\d+) customers; (\\d+) published")
