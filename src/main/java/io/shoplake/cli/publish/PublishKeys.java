@@ -10,7 +10,7 @@ final class PublishKeys {
     private static final Map<String, List<String>> KEYS = Map.ofEntries(
             Map.entry("gold.covid_daily", List.of("country_code", "date")),
             Map.entry("gold.order_patterns", List.of("as_of")),
-            Map.entry("gold.orders_daily", List.of("order_date")),
+            Map.entry("silver.orders", List.of("order_id")),
             Map.entry("gold.next_order_predictions", List.of("as_of", "model", "customer_id")),
             Map.entry("gold.backtest_tracking", List.of("period_end")),
             Map.entry("gold.merchant_daily", List.of("merchant_id", "date")),

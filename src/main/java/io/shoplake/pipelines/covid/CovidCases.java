@@ -3,10 +3,10 @@ package io.shoplake.pipelines.covid;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -45,8 +45,9 @@ public final class CovidCases {
 
     public static Split build(Dataset<Row> bronze) {
         Dataset<Row> parsed = bronze.withColumn("r", from_json(col("record"), RECORD))
-                .withColumn("cases_value", col("r.Cases").cast(DataTypes.LongType))
-                .withColumn("day", to_date(col("r.Date").substr(1, 10), "yyyy-MM-dd"));
+                .withColumn("cases_value", col("r.Cases").try_cast(DataTypes.LongType))
+                // try_: under ANSI mode a bad value must become a quarantine reason, not a failed query.
+                .withColumn("day", expr("try_to_date(substr(r.Date, 1, 10), 'yyyy-MM-dd')"));
         Column reason = when(col("r").isNull(), lit("record is not a JSON object"))
                 .when(blank(col("r.CountryCode")), lit("CountryCode is missing"))
                 .when(col("day").isNull(), concat(lit("Date is not a date: "), coalesce(col("r.Date"), lit("null"))))
