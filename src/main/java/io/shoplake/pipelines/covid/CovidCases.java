@@ -48,7 +48,9 @@ public final class CovidCases {
                 .withColumn("cases_value", col("r.Cases").try_cast(DataTypes.LongType))
                 // try_: under ANSI mode a bad value must become a quarantine reason, not a failed query.
                 .withColumn("day", expr("try_to_date(substr(r.Date, 1, 10), 'yyyy-MM-dd')"));
-        Column reason = when(col("r").isNull(), lit("record is not a JSON object"))
+        Column reason = when(
+                        col("r").isNull().or(trim(col("record")).startsWith("{").unary_$bang()),
+                        lit("record is not a JSON object"))
                 .when(blank(col("r.CountryCode")), lit("CountryCode is missing"))
                 .when(col("day").isNull(), concat(lit("Date is not a date: "), coalesce(col("r.Date"), lit("null"))))
                 .when(

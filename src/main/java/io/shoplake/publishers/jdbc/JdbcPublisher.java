@@ -138,10 +138,18 @@ public final class JdbcPublisher {
     }
 
     private static Connection connect(Target target) throws SQLException {
+        return connect(target.url(), target.user().orElse(null), target.password().orElse(null));
+    }
+
+    private static Connection connect(String url, String user, String password) throws SQLException {
         Properties properties = new Properties();
-        target.user().ifPresent(user -> properties.setProperty("user", user));
-        target.password().ifPresent(password -> properties.setProperty("password", password));
-        return DriverManager.getConnection(target.url(), properties);
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return DriverManager.getConnection(url, properties);
     }
 
     /** Column name (lower case) to JDBC type of the target; empty when the table does not exist. */
@@ -221,14 +229,19 @@ public final class JdbcPublisher {
     /** Upserts one partition in batches, committing each batch. */
     private static final class PartitionWriter implements ForeachPartitionFunction<Row>, Serializable {
 
-        private final Target target;
+        // Plain strings: the writer is serialized to the executors (Optional is not serializable).
+        private final String url;
+        private final String user;
+        private final String password;
         private final String sql;
         private final int batchSize;
         private final LongAccumulator written;
         private final LongAccumulator batches;
 
         PartitionWriter(Target target, String sql, int batchSize, LongAccumulator written, LongAccumulator batches) {
-            this.target = target;
+            this.url = target.url();
+            this.user = target.user().orElse(null);
+            this.password = target.password().orElse(null);
             this.sql = sql;
             this.batchSize = batchSize;
             this.written = written;
@@ -240,7 +253,7 @@ public final class JdbcPublisher {
             if (!rows.hasNext()) {
                 return;
             }
-            try (Connection connection = connect(target);
+            try (Connection connection = connect(url, user, password);
                     PreparedStatement statement = connection.prepareStatement(sql)) {
                 connection.setAutoCommit(false);
                 int pending = 0;
