@@ -138,7 +138,8 @@ public final class JdbcPublisher {
     }
 
     private static Connection connect(Target target) throws SQLException {
-        return connect(target.url(), target.user().orElse(null), target.password().orElse(null));
+        return connect(
+                target.url(), target.user().orElse(null), target.password().orElse(null));
     }
 
     private static Connection connect(String url, String user, String password) throws SQLException {
