@@ -84,6 +84,11 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    @Option(
+            names = "--serve",
+            description = "At the end, serve the dashboard over the demo lake until Enter is pressed.")
+    boolean serve;
+
     @Option(names = "--keep-services", description = "Keep MariaDB running after the demo until Enter is pressed.")
     boolean keepServices;
 
@@ -97,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
         common.lake = lake;
         DemoSettings settings;
         try {
-            settings = new DemoSettings(lake, customers, seed, defects, keepServices, only, skip);
+            settings = new DemoSettings(lake, customers, seed, defects, keepServices, only, skip, serve);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,6 +1,8 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.covid.IngestCovidCommand;
 import io.shoplake.cli.flyers.IngestEventsCommand;
+import io.shoplake.cli.http.IngestApiCommand;
 import io.shoplake.cli.orders.IngestOrdersCommand;
 import io.shoplake.cli.transactions.IngestTransactionsCommand;
 import picocli.CommandLine;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Command;
             IngestTransactionsCommand.class,
             IngestEventsCommand.class,
             io.shoplake.cli.customers360.IngestCustomersJsonCommand.class,
+            IngestApiCommand.class,
+            IngestCovidCommand.class,
         })
 final class IngestCommand implements Runnable {
 

@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
             StreamCommand.class,
             QualityCommand.class,
             MaintainCommand.class,
+            PublishCommand.class,
+            ServeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -70,7 +70,8 @@ public final class Demo {
                         "customer 360: nested JSON to a star schema, two days",
                         DemoCustomers360::buildCustomer360),
                 new Step(ALWAYS, "summary of every table", DemoSteps::summarizeTables),
-                new Step(ALWAYS, "stop services", DemoSteps::stopServices));
+                new Step(ALWAYS, "stop services", DemoSteps::stopServices),
+                new Step("dashboard", "dashboard", DemoDashboard::showDashboard));
     }
 
     /** The parts {@code --only} and {@code --skip} accept, in step order. */

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param keepServices keep the embedded MariaDB running after the demo until Enter is pressed
  * @param only the parts to run (empty: all), see {@link Demo#parts()}
  * @param skip the parts not to run
+ * @param serve serve the dashboard over the demo lake at the end until Enter is pressed
  */
 public record DemoSettings(
         Path lake,
@@ -23,7 +24,8 @@ public record DemoSettings(
         double defectRate,
         boolean keepServices,
         Set<String> only,
-        Set<String> skip) {
+        Set<String> skip,
+        boolean serve) {
 
     public static final String DEFAULT_LAKE = "demo-lake";
     public static final int DEFAULT_CUSTOMERS = 2_000;
@@ -32,7 +34,7 @@ public record DemoSettings(
 
     /** Every part, the defaults otherwise. */
     public DemoSettings(Path lake, int customers, long seed, double defectRate, boolean keepServices) {
-        this(lake, customers, seed, defectRate, keepServices, Set.of(), Set.of());
+        this(lake, customers, seed, defectRate, keepServices, Set.of(), Set.of(), false);
     }
 
     public DemoSettings {

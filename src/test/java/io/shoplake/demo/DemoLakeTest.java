@@ -62,6 +62,7 @@ class DemoLakeTest {
                         "next-order prediction, buyer list to MongoDB",
                         "customer 360: nested JSON to a star schema, two days",
                         "summary of every table",
-                        "stop services");
+                        "stop services",
+                        "dashboard");
     }
 }

@@ -71,7 +71,9 @@ class DemoTest {
                 .contains("versions opened")
                 .contains("silver built")
                 .contains("patterns reported")
-                .contains("quarantined, by reason");
+                .contains("quarantined, by reason")
+                .contains("   dashboard: `./shoplake serve --lake " + lakeDirectory
+                        + "`, then open http://127.0.0.1:8080/");
         // The seeded demo fits BG/NBD and publishes its ten most likely buyers to MongoDB.
         assertThat(output)
                 .doesNotContain("no prediction")

@@ -8,6 +8,7 @@ import io.shoplake.cli.common.Workspace;
 import io.shoplake.console.Output;
 import io.shoplake.pipelines.prediction.Backtest;
 import io.shoplake.pipelines.prediction.BacktestReport;
+import io.shoplake.pipelines.prediction.BacktestTracking;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,8 @@ public final class PredictBacktestCommand implements Callable<Integer> {
         try (Workspace workspace = Workspace.of(common)) {
             var transactions = predict.transactions(workspace.lake());
             BacktestReport report = PredictOptions.job(() -> Backtest.run(transactions, options));
+            // The dashboard and Grafana chart the last backtest's weekly tracking from this table.
+            BacktestTracking.write(workspace.lake(), report);
             var out = spec.commandLine().getOut();
             if (output.json()) {
                 Output.json(out, report);
