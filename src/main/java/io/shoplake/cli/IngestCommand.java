@@ -1,5 +1,6 @@
 package io.shoplake.cli;
 
+import io.shoplake.cli.cars.IngestCarsCommand;
 import io.shoplake.cli.flyers.IngestEventsCommand;
 import io.shoplake.cli.orders.IngestOrdersCommand;
 import io.shoplake.cli.transactions.IngestTransactionsCommand;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
             IngestOrdersCommand.class,
             IngestTransactionsCommand.class,
             IngestEventsCommand.class,
+            IngestCarsCommand.class,
         })
 final class IngestCommand implements Runnable {
 
