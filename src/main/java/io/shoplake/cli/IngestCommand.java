@@ -1,6 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.cli.covid.IngestCovidCommand;
+import io.shoplake.cli.cars.IngestCarsCommand;
 import io.shoplake.cli.flyers.IngestEventsCommand;
 import io.shoplake.cli.http.IngestApiCommand;
 import io.shoplake.cli.orders.IngestOrdersCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             io.shoplake.cli.customers360.IngestCustomersJsonCommand.class,
             IngestApiCommand.class,
             IngestCovidCommand.class,
+            IngestCarsCommand.class,
         })
 final class IngestCommand implements Runnable {
 

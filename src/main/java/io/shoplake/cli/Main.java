@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             MysqlCommand.class,
             PredictCommand.class,
+            MlCommand.class,
             RunCommand.class,
             ServicesCommand.class,
             DemoCommand.class,
