@@ -1,6 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.cli.flyers.IngestEventsCommand;
+import io.shoplake.cli.memberships.IngestApplicationsCommand;
 import io.shoplake.cli.orders.IngestOrdersCommand;
 import io.shoplake.cli.transactions.IngestTransactionsCommand;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
             IngestOrdersCommand.class,
             IngestTransactionsCommand.class,
             IngestEventsCommand.class,
+            IngestApplicationsCommand.class,
         })
 final class IngestCommand implements Runnable {
 

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             ServicesCommand.class,
             DemoCommand.class,
             StreamCommand.class,
+            ScheduleCommand.class,
         })
 public final class Main implements Runnable {
 
