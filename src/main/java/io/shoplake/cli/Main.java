@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             StreamCommand.class,
             ScheduleCommand.class,
+            SalesCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -49,6 +49,7 @@ public final class Demo {
                 new Step("build silver with quarantine", DemoSteps::buildSilver),
                 new Step("order-pattern report", DemoSteps::reportOrderPatterns),
                 new Step("next-order prediction, buyer list to MongoDB", DemoPrediction::predictNextOrders),
+                new Step("membership applications: validate, members, exports", DemoMemberships::ingestApplications),
                 new Step("summary of every table", DemoSteps::summarizeTables),
                 new Step("stop services", DemoSteps::stopServices));
     }

@@ -60,6 +60,7 @@ class DemoLakeTest {
                         "build silver with quarantine",
                         "order-pattern report",
                         "next-order prediction, buyer list to MongoDB",
+                        "membership applications: validate, members, exports",
                         "summary of every table",
                         "stop services");
     }

@@ -64,7 +64,11 @@ class DemoTest {
                 .isEqualTo(Demo.steps().stream().map(Demo.Step::name).toList());
         String output = text.toString();
         assertThat(output)
-                .contains("== 1/9 start embedded MariaDB and MongoDB")
+                .contains("== 1/10 start embedded MariaDB and MongoDB")
+                .containsPattern(
+                        "run [^ ]+-applications-1: 1 new file\\(s\\), \\d+ successful, \\d+ unsuccessful; exports 2")
+                .containsPattern(
+                        "run [^ ]+-applications-2: 1 new file\\(s\\), \\d+ successful, \\d+ unsuccessful; exports 2")
                 .contains("silver built")
                 .contains("patterns reported")
                 .contains("quarantined, by reason");
