@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -91,14 +92,18 @@ public final class ApplicationExports {
                     part = file;
                 }
             }
-            if (part == null) {
-                throw new IllegalStateException("Spark wrote no CSV part file into " + staging);
-            }
             fs.delete(target, false);
-            if (!fs.rename(part.getPath(), target)) {
+            if (part == null || part.getLen() == 0) {
+                // No rows: Spark may write no part file, or one without a header; the file still gets its header.
+                try (var out = fs.create(target, true)) {
+                    out.write((String.join(",", rows.columns()) + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+            } else if (!fs.rename(part.getPath(), target)) {
                 throw new IOException("cannot rename " + part.getPath() + " to " + target);
             }
             fs.delete(staging, true);
+            // A checksummed file system may have moved or written a hidden .crc beside it: the export is the CSV alone.
+            fs.delete(new Path(target.getParent(), "." + target.getName() + ".crc"), false);
             return target.toUri();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
