@@ -2,6 +2,7 @@ package io.shoplake.cli;
 
 import io.shoplake.cli.flyers.GenerateEventsCommand;
 import io.shoplake.cli.orders.GenerateOrdersCommand;
+import io.shoplake.cli.sales.GenerateSalesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             GenerateOrdersCommand.class,
             GenerateEventsCommand.class,
-            io.shoplake.cli.customers360.GenerateCustomersJsonCommand.class
+            io.shoplake.cli.customers360.GenerateCustomersJsonCommand.class,
+            GenerateSalesCommand.class
         })
 final class GenerateCommand implements Runnable {
 
@@ -23,6 +25,6 @@ final class GenerateCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "missing subcommand (orders, events, customers-json)");
+                spec.commandLine(), "missing subcommand (orders, events, customers-json, sales)");
     }
 }

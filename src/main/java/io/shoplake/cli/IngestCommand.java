@@ -1,9 +1,10 @@
 package io.shoplake.cli;
 
-import io.shoplake.cli.covid.IngestCovidCommand;
 import io.shoplake.cli.cars.IngestCarsCommand;
+import io.shoplake.cli.covid.IngestCovidCommand;
 import io.shoplake.cli.flyers.IngestEventsCommand;
 import io.shoplake.cli.http.IngestApiCommand;
+import io.shoplake.cli.memberships.IngestApplicationsCommand;
 import io.shoplake.cli.orders.IngestOrdersCommand;
 import io.shoplake.cli.transactions.IngestTransactionsCommand;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             IngestApiCommand.class,
             IngestCovidCommand.class,
             IngestCarsCommand.class,
+            IngestApplicationsCommand.class,
         })
 final class IngestCommand implements Runnable {
 

@@ -36,6 +36,8 @@ import picocli.CommandLine.Command;
             MaintainCommand.class,
             PublishCommand.class,
             ServeCommand.class,
+            ScheduleCommand.class,
+            SalesCommand.class,
         })
 public final class Main implements Runnable {
 

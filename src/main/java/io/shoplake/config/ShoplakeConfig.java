@@ -15,7 +15,9 @@ import io.shoplake.lakehouse.CatalogType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,18 +33,37 @@ import java.util.TreeSet;
  * @param lake the lake folder (default {@code ./lake}; {@code --lake} and {@code SHOPLAKE_LAKE} win over it)
  * @param spark engine settings
  * @param catalog Iceberg catalog settings
+ * @param schedules commands the built-in scheduler runs on cron expressions (default none)
  * @param sections the pipelines' sections by top-level key, untyped
  * @param origin where the values came from (the file, or "defaults"), named in error messages
  */
-public record ShoplakeConfig(String lake, Spark spark, Catalog catalog, Map<String, JsonNode> sections, String origin) {
+public record ShoplakeConfig(
+        String lake,
+        Spark spark,
+        Catalog catalog,
+        List<Schedule> schedules,
+        Map<String, JsonNode> sections,
+        String origin) {
 
-    private static final Set<String> PLATFORM_KEYS = Set.of("lake", "spark", "catalog");
+    private static final Set<String> PLATFORM_KEYS = Set.of("lake", "spark", "catalog", "schedules");
 
     public ShoplakeConfig {
         spark = spark == null ? Spark.DEFAULT : spark;
         catalog = catalog == null ? Catalog.DEFAULT : catalog;
+        schedules = schedules == null ? List.of() : List.copyOf(schedules);
+        Set<String> names = new HashSet<>();
+        for (Schedule schedule : schedules) {
+            if (!names.add(schedule.name())) {
+                throw new IllegalArgumentException("schedule names must be unique, '" + schedule.name() + "' repeats");
+            }
+        }
         sections = Map.copyOf(requireNonNull(sections, "sections is null"));
         requireNonNull(origin, "origin is null");
+    }
+
+    /** A config without schedules. */
+    public ShoplakeConfig(String lake, Spark spark, Catalog catalog, Map<String, JsonNode> sections, String origin) {
+        this(lake, spark, catalog, List.of(), sections, origin);
     }
 
     public static final ShoplakeConfig DEFAULT = new ShoplakeConfig(null, null, null, Map.of(), "defaults");
@@ -51,7 +72,8 @@ public record ShoplakeConfig(String lake, Spark spark, Catalog catalog, Map<Stri
     private record PlatformKeys(
             @JsonProperty("lake") String lake,
             @JsonProperty("spark") Spark spark,
-            @JsonProperty("catalog") Catalog catalog) {}
+            @JsonProperty("catalog") Catalog catalog,
+            @JsonProperty("schedules") List<Schedule> schedules) {}
 
     /**
      * A pipeline's section typed as {@code type} (a record with {@code @JsonProperty} kebab-case keys whose
@@ -145,6 +167,34 @@ public record ShoplakeConfig(String lake, Spark spark, Catalog catalog, Map<Stri
         }
     }
 
+    /**
+     * One entry of {@code schedules:}: run a shoplake command line on a cron expression.
+     *
+     * @param name unique, letters, digits, '-' and '_' (the history is kept under it)
+     * @param cron a Unix cron expression with five fields, e.g. {@code 0 * * * *} (hourly on the hour)
+     * @param command the shoplake command line without {@code ./shoplake}, e.g. {@code ingest applications --from in}
+     * @param timeZone the zone the cron expression is read in (default {@code UTC})
+     */
+    public record Schedule(
+            @JsonProperty("name") String name,
+            @JsonProperty("cron") String cron,
+            @JsonProperty("command") String command,
+            @JsonProperty("time-zone") String timeZone) {
+        public Schedule {
+            if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+                throw new IllegalArgumentException(
+                        "schedules[].name must be letters, digits, '-' and '_', was: " + name);
+            }
+            if (cron == null || cron.isBlank()) {
+                throw new IllegalArgumentException("schedules[" + name + "].cron is required");
+            }
+            if (command == null || command.isBlank()) {
+                throw new IllegalArgumentException("schedules[" + name + "].command is required");
+            }
+            timeZone = timeZone == null ? "UTC" : timeZone;
+        }
+    }
+
     /** Reads a config file; a missing or malformed file is an error naming the file and the problem. */
     public static ShoplakeConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -153,7 +203,7 @@ public record ShoplakeConfig(String lake, Spark spark, Catalog catalog, Map<Stri
         try {
             JsonNode tree = MAPPER.readTree(file.toFile());
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
-                return new ShoplakeConfig(null, null, null, Map.of(), file.toString());
+                return new ShoplakeConfig(null, null, null, List.of(), Map.of(), file.toString());
             }
             if (!tree.isObject()) {
                 throw new ConfigException(file + ": expected keys and values at the top level");
@@ -168,12 +218,15 @@ public record ShoplakeConfig(String lake, Spark spark, Catalog catalog, Map<Stri
                 }
             });
             PlatformKeys keys = MAPPER.treeToValue(platform, PlatformKeys.class);
-            return new ShoplakeConfig(keys.lake(), keys.spark(), keys.catalog(), sections, file.toString());
+            return new ShoplakeConfig(
+                    keys.lake(), keys.spark(), keys.catalog(), keys.schedules(), sections, file.toString());
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(
                     file + ": unknown key '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")");
         } catch (JsonMappingException e) {
             throw new ConfigException(file + ": " + firstLine(e.getCause() != null ? e.getCause() : e));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + firstLine(e));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + firstLine(e));
         }

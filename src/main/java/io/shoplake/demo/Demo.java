@@ -69,6 +69,10 @@ public final class Demo {
                         "customers360",
                         "customer 360: nested JSON to a star schema, two days",
                         DemoCustomers360::buildCustomer360),
+                new Step(
+                        "memberships",
+                        "membership applications: validate, members, exports",
+                        DemoMemberships::ingestApplications),
                 new Step(ALWAYS, "summary of every table", DemoSteps::summarizeTables),
                 new Step(ALWAYS, "stop services", DemoSteps::stopServices),
                 new Step("dashboard", "dashboard", DemoDashboard::showDashboard));

@@ -61,6 +61,7 @@ class DemoLakeTest {
                         "order-pattern report",
                         "next-order prediction, buyer list to MongoDB",
                         "customer 360: nested JSON to a star schema, two days",
+                        "membership applications: validate, members, exports",
                         "summary of every table",
                         "stop services",
                         "dashboard");

@@ -69,6 +69,10 @@ class DemoTest {
         assertThat(output)
                 .contains("== 1/10 start embedded MariaDB and MongoDB")
                 .contains("versions opened")
+                .containsPattern(
+                        "run [^ ]+-applications-1: 1 new file\\(s\\), \\d+ successful, \\d+ unsuccessful; exports 2")
+                .containsPattern(
+                        "run [^ ]+-applications-2: 1 new file\\(s\\), \\d+ successful, \\d+ unsuccessful; exports 2")
                 .contains("silver built")
                 .contains("patterns reported")
                 .contains("quarantined, by reason")
