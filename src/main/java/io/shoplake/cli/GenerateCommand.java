@@ -1,6 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.cli.flyers.GenerateEventsCommand;
+import io.shoplake.cli.industries.GenerateIndustryOrdersCommand;
 import io.shoplake.cli.orders.GenerateOrdersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         name = "generate",
         mixinStandardHelpOptions = true,
         description = "Generate synthetic data sets (deterministic for a seed).",
-        subcommands = {GenerateOrdersCommand.class, GenerateEventsCommand.class})
+        subcommands = {GenerateOrdersCommand.class, GenerateEventsCommand.class, GenerateIndustryOrdersCommand.class})
 final class GenerateCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +19,7 @@ final class GenerateCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (orders, events)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing subcommand (orders, events, industry-orders)");
     }
 }

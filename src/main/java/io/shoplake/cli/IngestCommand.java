@@ -1,6 +1,8 @@
 package io.shoplake.cli;
 
 import io.shoplake.cli.flyers.IngestEventsCommand;
+import io.shoplake.cli.industries.IngestIndustryCustomersCommand;
+import io.shoplake.cli.industries.IngestIndustryOrdersCommand;
 import io.shoplake.cli.orders.IngestOrdersCommand;
 import io.shoplake.cli.transactions.IngestTransactionsCommand;
 import picocli.CommandLine;
@@ -15,6 +17,8 @@ import picocli.CommandLine.Command;
             IngestOrdersCommand.class,
             IngestTransactionsCommand.class,
             IngestEventsCommand.class,
+            IngestIndustryCustomersCommand.class,
+            IngestIndustryOrdersCommand.class
         })
 final class IngestCommand implements Runnable {
 

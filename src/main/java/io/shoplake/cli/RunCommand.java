@@ -1,6 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.cli.flyers.RunFlyerEngagementCommand;
+import io.shoplake.cli.industries.RunIndustrySwingsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         name = "run",
         mixinStandardHelpOptions = true,
         description = "Run a job for a date or a range of dates.",
-        subcommands = {RunFlyerEngagementCommand.class})
+        subcommands = {RunFlyerEngagementCommand.class, RunIndustrySwingsCommand.class})
 final class RunCommand implements Runnable {
 
     @CommandLine.Spec
@@ -17,6 +18,6 @@ final class RunCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing job (flyer-engagement)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing job (flyer-engagement, industry-swings)");
     }
 }
