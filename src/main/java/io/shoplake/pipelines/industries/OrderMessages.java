@@ -185,11 +185,11 @@ public final class OrderMessages {
         if (amount instanceof String reason) {
             return reject(out, reason);
         }
-        BigDecimal a = (BigDecimal) amount;
+        BigDecimal a = (BigDecimal) amount; // node.get("amount") is a number or numeric text here
         if (a.subtract(total).abs().compareTo(new BigDecimal(TOLERANCE)) > 0) {
             return reject(
                     out,
-                    "amount " + a.toPlainString() + " differs from the lines' total "
+                    "amount " + node.get("amount").decimalValue().toPlainString() + " differs from the lines' total "
                             + total.stripTrailingZeros().toPlainString() + " by more than " + TOLERANCE);
         }
         if (total.abs().compareTo(LIMIT) >= 0) {

@@ -100,27 +100,24 @@ class IndustrySwingsTest {
 
         List<String> reasons = new Quarantine(lake)
                 .of(IndustryTables.ORDERS).orderBy("line").collectAsList().stream()
-                        .map(r -> r.getLong(1) + " " + r.getString(3).replaceAll(" at .*#[0-9a-f]{12}:", " at #:"))
+                        .map(r -> r.getLong(1) + " "
+                                + r.getString(3)
+                                        .replaceAll(" at .*#[0-9a-f]{12}:", " at #:")
+                                        .replaceAll("^unparsable JSON: Unexpected end-of-input.*", "unparsable JSON: end"))
                         .toList();
         assertThat(reasons)
                 .containsExactly(
                         "9 duplicate order_id: first received at #:1",
                         "10 amount 70.00 differs from the lines' total 60 by more than 0.01",
-                        "13 unparsable JSON: Unexpected end-of-input: expected close marker for Object (start marker"
-                                + " at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled);"
-                                + " line: 1, column: 1])",
+                        "13 unparsable JSON: end",
                         "14 negative price on order line 1: -10.0000",
                         "15 missing timestamp");
-    }
 
-    @Test
-    void aReRunReplacesItsAsOfAndAnotherAsOfIsKeptApart() throws Exception {
-        Lakehouse lake = TestSpark.freshLake(dir.resolve("lake"));
-        load(lake, dir);
+        // A re-run replaces its as-of's rows; another as-of is kept apart.
         IndustrySwingsJob job = new IndustrySwingsJob(lake);
-        job.run(Optional.empty(), 24, 30, "run-1");
         job.run(Optional.empty(), 24, 30, "run-2");
-        // As of 2023-03-31T03:00Z the window holds o7, o8 and the baseline o3 (Food, Polymer), o4, o6, o11.
+        // As of 2023-03-31T03:00Z the window (03-30 03:00, 03-31 03:00] holds o3 (Food, Polymer 300), o7, o8; the
+        // baseline (02-28 03:00, 03-30 03:00] holds o4 (Polymer 60), o5 and o11 (Cosmetics 1000 + 150), o6.
         IndustrySwingsJob.Result earlier = job.run(Optional.of(Instant.parse("2023-03-31T03:00:00Z")), 24, 30, "run-3");
 
         List<Row> rows = lake.read(IndustryTables.SWINGS).collectAsList();
@@ -131,8 +128,11 @@ class IndustrySwingsTest {
                         .sorted()
                         .toList())
                 .containsExactly("run-2", "run-3");
-        assertThat(earlier.top(2).stream().map(IndustrySwingsTest::describe).toList())
-                .containsExactly("1 Polymer 0 0 12 -12 -1.0", "2 Food 0 0 10 -10 -1.0");
+        assertThat(earlier.top(3).stream().map(IndustrySwingsTest::describe).toList())
+                .containsExactly(
+                        "1 Food 300 1 0 300 null", // no baseline: no change_pct
+                        "2 Polymer 300 1 2 298 149.0",
+                        "3 Cosmetics 0 0 38.333333 -38.333333 -1.0");
         assertThat(job.read(Optional.empty()).orElseThrow().asOf()).isEqualTo(Instant.parse("2023-03-31T12:00:00Z"));
     }
 
