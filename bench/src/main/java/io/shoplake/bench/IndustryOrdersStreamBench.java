@@ -28,7 +28,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
 
@@ -57,7 +56,10 @@ public final class IndustryOrdersStreamBench {
         new IndustryOrdersGenerator(
                         customers,
                         products,
-                        OrdersGeneratorSettings.of(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 1).plusDays(days), 42))
+                        OrdersGeneratorSettings.of(
+                                LocalDate.of(2023, 1, 1),
+                                LocalDate.of(2023, 1, 1).plusDays(days),
+                                42))
                 .forEach(orders::add);
         orders = orders.subList(0, Math.min(n, orders.size()));
         System.out.printf("orders: %d generated (brief shape: 1-100 lines each)%n", orders.size());
@@ -91,7 +93,9 @@ public final class IndustryOrdersStreamBench {
                                     true,
                                     Optional.of(Math.max(100L, orders.size() / 4)),
                                     Optional.empty()),
-                            r -> System.out.printf("  batch %d: %d added%n", r.batchId(), r.written().added()))
+                            r -> System.out.printf(
+                                    "  batch %d: %d added%n",
+                                    r.batchId(), r.written().added()))
                     .start()
                     .awaitTermination();
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -108,7 +112,10 @@ public final class IndustryOrdersStreamBench {
             new IndustryOrdersGenerator(
                             customers,
                             products,
-                            OrdersGeneratorSettings.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 1).plusDays(days), 7))
+                            OrdersGeneratorSettings.of(
+                                    LocalDate.of(2024, 1, 1),
+                                    LocalDate.of(2024, 1, 1).plusDays(days),
+                                    7))
                     .forEach(live::add);
             Duration length = Duration.ofSeconds(Long.parseLong(args.length > 2 ? args[2] : "30"));
             StreamingQuery query = new OrdersStream(
@@ -121,17 +128,22 @@ public final class IndustryOrdersStreamBench {
                                     false,
                                     Optional.empty(),
                                     Optional.empty()),
-                            r -> System.out.printf("  live batch %d: %d added%n", r.batchId(), r.written().added()))
+                            r -> System.out.printf(
+                                    "  live batch %d: %d added%n",
+                                    r.batchId(), r.written().added()))
                     .start();
-            long sent = new LiveOrdersProducer(kafka.bootstrapServers(), "live", half, length)
-                    .send(live, c -> {});
+            long sent = new LiveOrdersProducer(kafka.bootstrapServers(), "live", half, length).send(live, c -> {});
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (System.nanoTime() < deadline
-                    && lake.read(IndustryTables.ORDERS).where("_produced_at IS NOT NULL").count() < sent) {
+                    && lake.read(IndustryTables.ORDERS)
+                                    .where("_produced_at IS NOT NULL")
+                                    .count()
+                            < sent) {
                 Thread.sleep(1000);
             }
             query.stop();
-            List<Double> latencies = lake.sql("SELECT (unix_micros(r.ended_at) - unix_micros(o._produced_at)) / 1e6 "
+            List<Double> latencies = lake
+                    .sql("SELECT (unix_micros(r.ended_at) - unix_micros(o._produced_at)) / 1e6 "
                             + "FROM " + lake.sqlName(IndustryTables.ORDERS) + " o JOIN "
                             + lake.sqlName(io.shoplake.lakehouse.RunLedger.RUNS) + " r ON r.run_id = o._run_id "
                             + "AND r.job = '" + OrdersStream.JOB + "' WHERE o._produced_at IS NOT NULL ORDER BY 1")
@@ -158,17 +170,24 @@ public final class IndustryOrdersStreamBench {
         int read = 0;
         BigDecimal total = BigDecimal.ZERO;
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-reference",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "bench-reference",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()))) {
             consumer.subscribe(List.of("bulk"));
             while (read < n) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     JsonNode order = json.readTree(record.value());
                     for (JsonNode line : order.get("order_lines")) {
-                        total = total.add(line.get("volume").decimalValue().multiply(line.get("price").decimalValue()));
+                        total = total.add(line.get("volume")
+                                .decimalValue()
+                                .multiply(line.get("price").decimalValue()));
                     }
                     read++;
                 }

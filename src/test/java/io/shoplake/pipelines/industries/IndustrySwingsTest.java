@@ -103,7 +103,8 @@ class IndustrySwingsTest {
                         .map(r -> r.getLong(1) + " "
                                 + r.getString(3)
                                         .replaceAll(" at .*#[0-9a-f]{12}:", " at #:")
-                                        .replaceAll("^unparsable JSON: Unexpected end-of-input.*", "unparsable JSON: end"))
+                                        .replaceAll(
+                                                "^unparsable JSON: Unexpected end-of-input.*", "unparsable JSON: end"))
                         .toList();
         assertThat(reasons)
                 .containsExactly(
