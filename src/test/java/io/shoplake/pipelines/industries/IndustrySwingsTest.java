@@ -93,10 +93,10 @@ class IndustrySwingsTest {
         IndustrySwingsJob.Unassigned unassigned = result.unassigned();
         assertThat(List.of(
                         unassigned.windowOrders(),
-                        unassigned.windowAmount().stripTrailingZeros(),
+                        unassigned.windowAmount().stripTrailingZeros().toPlainString(),
                         unassigned.baselineOrders(),
                         unassigned.customers()))
-                .containsExactly(2L, new BigDecimal("50"), 0L, 2L); // o7 20 + o8 30
+                .containsExactly(2L, "50", 0L, 2L); // o7 20 + o8 30
 
         List<String> reasons = new Quarantine(lake)
                 .of(IndustryTables.ORDERS).orderBy("line").collectAsList().stream()
