@@ -49,7 +49,6 @@ public final class Demo {
                 new Step("build silver with quarantine", DemoSteps::buildSilver),
                 new Step("order-pattern report", DemoSteps::reportOrderPatterns),
                 new Step("next-order prediction, buyer list to MongoDB", DemoPrediction::predictNextOrders),
-                new Step("industry swings from a Kafka stream, top 3", DemoIndustries::industrySwings),
                 new Step("summary of every table", DemoSteps::summarizeTables),
                 new Step("stop services", DemoSteps::stopServices));
     }

@@ -60,7 +60,6 @@ class DemoLakeTest {
                         "build silver with quarantine",
                         "order-pattern report",
                         "next-order prediction, buyer list to MongoDB",
-                        "industry swings from a Kafka stream, top 3",
                         "summary of every table",
                         "stop services");
     }

@@ -64,8 +64,7 @@ class DemoTest {
                 .isEqualTo(Demo.steps().stream().map(Demo.Step::name).toList());
         String output = text.toString();
         assertThat(output)
-                .contains("== 1/10 start embedded MariaDB and MongoDB")
-                .contains("top 3 industry swings as of 2023-03-31T")
+                .contains("== 1/9 start embedded MariaDB and MongoDB")
                 .contains("silver built")
                 .contains("patterns reported")
                 .contains("quarantined, by reason");
