@@ -1,6 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.cli.flyers.GenerateEventsCommand;
+import io.shoplake.cli.industries.GenerateIndustryOrdersCommand;
 import io.shoplake.cli.orders.GenerateOrdersCommand;
 import io.shoplake.cli.sales.GenerateSalesCommand;
 import picocli.CommandLine;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
             GenerateOrdersCommand.class,
             GenerateEventsCommand.class,
             io.shoplake.cli.customers360.GenerateCustomersJsonCommand.class,
-            GenerateSalesCommand.class
+            GenerateSalesCommand.class,
+            GenerateIndustryOrdersCommand.class
         })
 final class GenerateCommand implements Runnable {
 
@@ -25,6 +27,6 @@ final class GenerateCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "missing subcommand (orders, events, customers-json, sales)");
+                spec.commandLine(), "missing subcommand (orders, events, customers-json, sales, industry-orders)");
     }
 }

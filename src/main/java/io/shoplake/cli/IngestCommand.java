@@ -4,6 +4,8 @@ import io.shoplake.cli.cars.IngestCarsCommand;
 import io.shoplake.cli.covid.IngestCovidCommand;
 import io.shoplake.cli.flyers.IngestEventsCommand;
 import io.shoplake.cli.http.IngestApiCommand;
+import io.shoplake.cli.industries.IngestIndustryCustomersCommand;
+import io.shoplake.cli.industries.IngestIndustryOrdersCommand;
 import io.shoplake.cli.memberships.IngestApplicationsCommand;
 import io.shoplake.cli.orders.IngestOrdersCommand;
 import io.shoplake.cli.transactions.IngestTransactionsCommand;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Command;
             IngestCovidCommand.class,
             IngestCarsCommand.class,
             IngestApplicationsCommand.class,
+            IngestIndustryCustomersCommand.class,
+            IngestIndustryOrdersCommand.class,
         })
 final class IngestCommand implements Runnable {
 

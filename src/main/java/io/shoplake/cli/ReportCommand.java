@@ -1,6 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.cli.flyers.ReportFlyerEngagementCommand;
+import io.shoplake.cli.industries.ReportIndustrySwingsCommand;
 import io.shoplake.cli.orders.OrderPatternsReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,11 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = "Business reports over the lake.",
-        subcommands = {OrderPatternsReportCommand.class, ReportFlyerEngagementCommand.class})
+        subcommands = {
+            OrderPatternsReportCommand.class,
+            ReportFlyerEngagementCommand.class,
+            ReportIndustrySwingsCommand.class
+        })
 final class ReportCommand implements Runnable {
 
     @Spec
@@ -20,6 +25,6 @@ final class ReportCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "missing report (one of: order-patterns, flyer-engagement)");
+                spec.commandLine(), "missing report (one of: order-patterns, flyer-engagement, industry-swings)");
     }
 }

@@ -2,6 +2,7 @@ package io.shoplake.cli;
 
 import io.shoplake.cli.covid.RunCovidCommand;
 import io.shoplake.cli.flyers.RunFlyerEngagementCommand;
+import io.shoplake.cli.industries.RunIndustrySwingsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         name = "run",
         mixinStandardHelpOptions = true,
         description = "Run a job for a date or a range of dates.",
-        subcommands = {RunFlyerEngagementCommand.class, RunCovidCommand.class})
+        subcommands = {RunFlyerEngagementCommand.class, RunCovidCommand.class, RunIndustrySwingsCommand.class})
 final class RunCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,6 +19,7 @@ final class RunCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing job (flyer-engagement, covid)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing job (flyer-engagement, covid, industry-swings)");
     }
 }

@@ -1,6 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.cli.flyers.StreamEventsCommand;
+import io.shoplake.cli.industries.StreamIndustryOrdersCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         name = "stream",
         mixinStandardHelpOptions = true,
         description = "Continuously ingest a Kafka topic and keep the derived tables current.",
-        subcommands = {StreamEventsCommand.class})
+        subcommands = {StreamEventsCommand.class, StreamIndustryOrdersCommand.class})
 final class StreamCommand implements Runnable {
 
     @CommandLine.Spec
@@ -17,6 +18,6 @@ final class StreamCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (events)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (events, industry-orders)");
     }
 }

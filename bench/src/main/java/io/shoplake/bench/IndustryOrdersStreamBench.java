@@ -1,0 +1,207 @@
+package io.shoplake.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shoplake.lakehouse.LakeSettings;
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.SparkSessions;
+import io.shoplake.pipelines.industries.IndustryTables;
+import io.shoplake.pipelines.industries.OrdersStream;
+import io.shoplake.pipelines.industries.generator.IndustryOrdersGenerator;
+import io.shoplake.pipelines.industries.generator.LiveOrdersProducer;
+import io.shoplake.pipelines.industries.generator.OrdersGeneratorSettings;
+import io.shoplake.services.EmbeddedKafka;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+
+/**
+ * Orders stream benchmark on the embedded broker: (1) a reference, a plain Kafka consumer that reads and parses N
+ * messages; (2) shoplake's stream draining the same N messages into silver (orders/s); (3) at half that rate, a live
+ * producer and the continuous stream, p50/p95 latency from produce (Kafka record time) to the end of the micro-batch
+ * that committed the order to silver (ops.runs ended_at: an upper bound of the commit time).
+ */
+public final class IndustryOrdersStreamBench {
+
+    public static void main(String[] args) throws Exception {
+        int n = Integer.parseInt(args[0]);
+        Path work = Path.of(args[1]);
+        Files.createDirectories(work);
+        List<String> customers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            customers.add("c" + i);
+        }
+        List<IndustryOrdersGenerator.Product> products = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            products.add(new IndustryOrdersGenerator.Product("p" + i, BigDecimal.valueOf(108 + i * 97L, 2)));
+        }
+        int days = Math.max(1, n / 150);
+        List<String> orders = new ArrayList<>();
+        new IndustryOrdersGenerator(
+                        customers,
+                        products,
+                        OrdersGeneratorSettings.of(
+                                LocalDate.of(2023, 1, 1),
+                                LocalDate.of(2023, 1, 1).plusDays(days),
+                                42))
+                .forEach(orders::add);
+        orders = orders.subList(0, Math.min(n, orders.size()));
+        System.out.printf("orders: %d generated (brief shape: 1-100 lines each)%n", orders.size());
+
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
+            kafka.createTopic("bulk", 1);
+            long producedAt = System.nanoTime();
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                for (String order : orders) {
+                    producer.send(new ProducerRecord<>("bulk", order));
+                }
+            }
+            System.out.printf("produced %d in %.1f s%n", orders.size(), (System.nanoTime() - producedAt) / 1e9);
+
+            double reference = reference(kafka.bootstrapServers(), orders.size());
+            System.out.printf("reference (plain consumer + Jackson parse + lines total): %.0f orders/s%n", reference);
+
+            SparkSession spark = SparkSessions.create("local[*]", 4, false);
+            Lakehouse lake = new Lakehouse(spark, "lake", LakeSettings.folder(work.resolve("lake")));
+            long started = System.nanoTime();
+            new OrdersStream(
+                            lake,
+                            new OrdersStream.Settings(
+                                    kafka.bootstrapServers(),
+                                    "bulk",
+                                    work.resolve("checkpoint-bulk"),
+                                    Duration.ofSeconds(1),
+                                    true,
+                                    Optional.of(Math.max(100L, orders.size() / 4)),
+                                    Optional.empty()),
+                            r -> System.out.printf(
+                                    "  batch %d: %d added%n",
+                                    r.batchId(), r.written().added()))
+                    .start()
+                    .awaitTermination();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long silver = lake.read(IndustryTables.ORDERS).count();
+            double rate = silver / seconds;
+            System.out.printf(
+                    "shoplake stream (bronze, silver, quarantine, gold refresh per batch): %d orders in %.1f s = %.0f"
+                            + " orders/s; %.2f of the reference%n",
+                    silver, seconds, rate, rate / reference);
+
+            double half = Math.max(1, rate / 2);
+            kafka.createTopic("live", 1);
+            List<String> live = new ArrayList<>();
+            new IndustryOrdersGenerator(
+                            customers,
+                            products,
+                            OrdersGeneratorSettings.of(
+                                    LocalDate.of(2024, 1, 1),
+                                    LocalDate.of(2024, 1, 1).plusDays(days),
+                                    7))
+                    .forEach(live::add);
+            Duration length = Duration.ofSeconds(Long.parseLong(args.length > 2 ? args[2] : "30"));
+            StreamingQuery query = new OrdersStream(
+                            lake,
+                            new OrdersStream.Settings(
+                                    kafka.bootstrapServers(),
+                                    "live",
+                                    work.resolve("checkpoint-live"),
+                                    Duration.ofSeconds(1),
+                                    false,
+                                    Optional.empty(),
+                                    Optional.empty()),
+                            r -> System.out.printf(
+                                    "  live batch %d: %d added%n",
+                                    r.batchId(), r.written().added()))
+                    .start();
+            long sent = new LiveOrdersProducer(kafka.bootstrapServers(), "live", half, length).send(live, c -> {});
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (System.nanoTime() < deadline
+                    && lake.read(IndustryTables.ORDERS)
+                                    .where("_produced_at IS NOT NULL")
+                                    .count()
+                            < sent) {
+                Thread.sleep(1000);
+            }
+            query.stop();
+            List<Double> latencies = lake
+                    .sql("SELECT (unix_micros(r.ended_at) - unix_micros(o._produced_at)) / 1e6 "
+                            + "FROM " + lake.sqlName(IndustryTables.ORDERS) + " o JOIN "
+                            + lake.sqlName(io.shoplake.lakehouse.RunLedger.RUNS) + " r ON r.run_id = o._run_id "
+                            + "AND r.job = '" + OrdersStream.JOB + "' WHERE o._produced_at IS NOT NULL ORDER BY 1")
+                    .collectAsList()
+                    .stream()
+                    .map(r -> r.getDouble(0))
+                    .toList();
+            System.out.printf(
+                    "latency at %.1f orders/s for %s (%d sent, %d in silver): p50 %.2f s, p95 %.2f s, max %.2f s%n",
+                    half,
+                    length,
+                    sent,
+                    latencies.size(),
+                    percentile(latencies, 0.50),
+                    percentile(latencies, 0.95),
+                    latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
+            spark.stop();
+        }
+    }
+
+    private static double reference(String bootstrap, int n) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long started = System.nanoTime();
+        int read = 0;
+        BigDecimal total = BigDecimal.ZERO;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "bench-reference",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of("bulk"));
+            while (read < n) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode order = json.readTree(record.value());
+                    for (JsonNode line : order.get("order_lines")) {
+                        total = total.add(line.get("volume")
+                                .decimalValue()
+                                .multiply(line.get("price").decimalValue()));
+                    }
+                    read++;
+                }
+            }
+        }
+        return read / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private IndustryOrdersStreamBench() {}
+}

@@ -1,0 +1,114 @@
+package io.shoplake.cli.industries;
+
+import io.shoplake.cli.common.CommonOptions;
+import io.shoplake.cli.common.ExitCode;
+import io.shoplake.cli.common.UsageException;
+import io.shoplake.cli.common.Workspace;
+import io.shoplake.pipelines.industries.OrdersStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code shoplake stream industry-orders}: orders from Kafka into silver, gold.industry_swings kept current. */
+@Command(
+        name = "industry-orders",
+        mixinStandardHelpOptions = true,
+        description = "Stream orders (JSON values) from Kafka into bronze.industry_orders_raw, silver.industry_orders "
+                + "and silver.industry_order_lines, refreshing gold.industry_swings after each micro-batch. Restarts "
+                + "resume from the checkpoint; nothing is lost or counted twice.")
+public final class StreamIndustryOrdersCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--kafka", required = true, paramLabel = "HOST:PORT", description = "Kafka bootstrap servers.")
+    String kafka;
+
+    @Option(names = "--topic", required = true, paramLabel = "T", description = "The orders topic.")
+    String topic;
+
+    @Option(
+            names = "--checkpoint",
+            paramLabel = "DIR",
+            description = "Checkpoint folder (default: <lake>/state/checkpoints/stream-industry-orders-<topic>).")
+    Path checkpoint;
+
+    @Option(
+            names = "--trigger",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "Micro-batch interval, e.g. 1s, 30s (default: ${DEFAULT-VALUE}).")
+    String trigger;
+
+    @Option(names = "--max-records-per-batch", paramLabel = "N", description = "Cap on records per micro-batch.")
+    Long maxRecords;
+
+    @Option(
+            names = "--refresh-every",
+            paramLabel = "DURATION",
+            description = "Refresh gold.industry_swings at most this often (default: after every batch with orders).")
+    String refreshEvery;
+
+    @Option(names = "--available-now", description = "Process what the topic holds now, then stop.")
+    boolean availableNow;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws StreamingQueryException {
+        try (Workspace workspace = Workspace.of(common)) {
+            Path folder = checkpoint != null
+                    ? checkpoint
+                    : workspace
+                            .settings()
+                            .stateDirectory()
+                            .resolve("checkpoints")
+                            .resolve("stream-industry-orders-" + topic);
+            OrdersStream.Settings settings = UsageException.whenInvalid(() -> new OrdersStream.Settings(
+                    kafka,
+                    topic,
+                    folder,
+                    TimeOptions.duration("--trigger", trigger),
+                    availableNow,
+                    Optional.ofNullable(maxRecords),
+                    Optional.ofNullable(refreshEvery).map(r -> TimeOptions.duration("--refresh-every", r))));
+            PrintWriter out = spec.commandLine().getOut();
+            StreamingQuery query = new OrdersStream(workspace.lake(), settings, report -> {
+                        out.printf(
+                                "batch %d: %d messages, %d orders added, %d already present, %d quarantined%s%n",
+                                report.batchId(),
+                                report.written().received(),
+                                report.written().added(),
+                                report.written().alreadyPresent(),
+                                report.written().quarantined(),
+                                report.swings()
+                                        .map(s -> "; swings as of " + s.asOf() + ", top: "
+                                                + String.join(
+                                                        ", ",
+                                                        s.top(3).stream()
+                                                                .map(x -> x.industry())
+                                                                .toList()))
+                                        .orElse(""));
+                        out.flush();
+                    })
+                    .start();
+            out.println("streaming " + topic + " from " + kafka + " (checkpoint " + settings.checkpoint() + ")"
+                    + (availableNow ? ", until drained" : ", Ctrl-C to stop"));
+            out.flush();
+            query.awaitTermination();
+            out.println("stream stopped after batch "
+                    + (query.lastProgress() == null
+                            ? "none"
+                            : String.valueOf(query.lastProgress().batchId())));
+            return ExitCode.OK;
+        }
+    }
+}

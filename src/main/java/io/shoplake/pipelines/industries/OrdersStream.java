@@ -1,0 +1,169 @@
+package io.shoplake.pipelines.industries;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.current_timestamp;
+import static org.apache.spark.sql.functions.lit;
+
+import io.shoplake.lakehouse.Lakehouse;
+import io.shoplake.lakehouse.RunLedger;
+import io.shoplake.lakehouse.StepCounts;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Orders from a Kafka topic into {@code bronze.industry_orders_raw} and silver by Spark Structured Streaming, then
+ * {@code gold.industry_swings} for the latest order refreshed after each micro-batch that added orders (or at most
+ * every {@code refreshEvery}). Each micro-batch goes through {@link OrdersStore}, which skips what an earlier attempt
+ * at the same batch already wrote: with the checkpoint's offsets a restart after a kill loses and doubles nothing.
+ */
+public final class OrdersStream {
+
+    public static final String JOB = "stream-industry-orders";
+
+    /**
+     * Stream settings.
+     *
+     * @param bootstrap Kafka bootstrap servers
+     * @param topic the orders topic
+     * @param checkpoint the query's checkpoint folder
+     * @param trigger micro-batch interval
+     * @param availableNow process what the topic holds now, then stop
+     * @param maxOffsetsPerTrigger cap on records per micro-batch (back-pressure), if any
+     * @param refreshEvery refresh gold at most this often; empty: after every batch that added orders
+     */
+    public record Settings(
+            String bootstrap,
+            String topic,
+            Path checkpoint,
+            Duration trigger,
+            boolean availableNow,
+            Optional<Long> maxOffsetsPerTrigger,
+            Optional<Duration> refreshEvery) {
+        public Settings {
+            requireNonNull(bootstrap, "bootstrap is null");
+            requireNonNull(topic, "topic is null");
+            requireNonNull(checkpoint, "checkpoint is null");
+            requireNonNull(trigger, "trigger is null");
+            requireNonNull(maxOffsetsPerTrigger, "maxOffsetsPerTrigger is null");
+            requireNonNull(refreshEvery, "refreshEvery is null");
+            if (trigger.isNegative()) {
+                throw new IllegalArgumentException("trigger must not be negative, was: " + trigger);
+            }
+            maxOffsetsPerTrigger.ifPresent(n -> {
+                if (n < 1) {
+                    throw new IllegalArgumentException("max records per batch must be at least 1, was: " + n);
+                }
+            });
+        }
+    }
+
+    /** What one micro-batch did. */
+    public record BatchReport(long batchId, OrdersStore.Written written, Optional<IndustrySwingsJob.Result> swings) {}
+
+    private final Lakehouse lake;
+    private final Settings settings;
+    private final Consumer<BatchReport> listener;
+    private long lastRefreshNanos = Long.MIN_VALUE;
+
+    public OrdersStream(Lakehouse lake, Settings settings, Consumer<BatchReport> listener) {
+        this.lake = requireNonNull(lake, "lake is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.listener = requireNonNull(listener, "listener is null");
+    }
+
+    /** Starts the query; {@code availableNow} queries stop by themselves once the topic is drained. */
+    public StreamingQuery start() {
+        var reader = lake.spark()
+                .readStream()
+                .format("kafka")
+                .option("kafka.bootstrap.servers", settings.bootstrap())
+                .option("subscribe", settings.topic())
+                .option("startingOffsets", "earliest")
+                .option("failOnDataLoss", "false");
+        if (settings.maxOffsetsPerTrigger().isPresent()) {
+            reader = reader.option(
+                    "maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger().get());
+        }
+        Dataset<Row> records = reader.load();
+        try {
+            return records.writeStream()
+                    .queryName(JOB + "-" + settings.topic())
+                    .option(
+                            "checkpointLocation",
+                            settings.checkpoint().toAbsolutePath().toString())
+                    .trigger(
+                            settings.availableNow()
+                                    ? Trigger.AvailableNow()
+                                    : Trigger.ProcessingTime(settings.trigger().toMillis()))
+                    .foreachBatch((Dataset<Row> batch, Long batchId) -> processBatch(batch, batchId))
+                    .start();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the stream did not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Kafka records as bronze rows: the value as text, its topic, partition, offset and produce time. */
+    public static Dataset<Row> messages(Dataset<Row> records, String runId) {
+        Column partition = col("partition").cast(DataTypes.IntegerType);
+        return records.select(
+                col("value").cast(DataTypes.StringType).as("value"),
+                lit(null).cast(DataTypes.StringType).as("file"),
+                lit(null).cast(DataTypes.LongType).as("line"),
+                col("topic"),
+                partition.as("partition"),
+                col("offset"),
+                concat(lit("kafka:"), col("topic"), lit("/"), partition.cast(DataTypes.StringType))
+                        .as("_source"),
+                col("offset").as("_line"),
+                col("timestamp").as("_produced_at"),
+                lit(runId).as("_run_id"),
+                current_timestamp().as("_ingested_at"));
+    }
+
+    void processBatch(Dataset<Row> batch, long batchId) {
+        String runId = RunLedger.newRunId();
+        OrdersStore.Written[] written = new OrdersStore.Written[1];
+        new RunLedger(lake)
+                .step(
+                        runId,
+                        JOB,
+                        "batch-" + batchId,
+                        Optional.empty(),
+                        List.of(),
+                        List.of(IndustryTables.BRONZE_ORDERS, IndustryTables.ORDERS, IndustryTables.ORDER_LINES),
+                        () -> {
+                            written[0] = new OrdersStore(lake).write(messages(batch, runId), runId);
+                            return new StepCounts(
+                                    written[0].received(),
+                                    written[0].added() + written[0].alreadyPresent(),
+                                    written[0].quarantined());
+                        });
+        Optional<IndustrySwingsJob.Result> swings = Optional.empty();
+        if (written[0].added() > 0 && refreshDue()) {
+            swings = Optional.of(new IndustrySwingsJob(lake)
+                    .run(Optional.empty(), SwingWindow.DEFAULT_WINDOW_HOURS, SwingWindow.DEFAULT_BASELINE_DAYS, runId));
+            lastRefreshNanos = System.nanoTime();
+        }
+        listener.accept(new BatchReport(batchId, written[0], swings));
+    }
+
+    private boolean refreshDue() {
+        if (settings.refreshEvery().isEmpty() || lastRefreshNanos == Long.MIN_VALUE) {
+            return true;
+        }
+        return System.nanoTime() - lastRefreshNanos
+                >= settings.refreshEvery().get().toNanos();
+    }
+}
