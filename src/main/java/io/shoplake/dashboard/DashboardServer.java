@@ -108,7 +108,13 @@ public final class DashboardServer implements AutoCloseable {
                         exchange,
                         200,
                         charts.values().stream()
-                                .map(chart -> Map.of("name", chart.name(), "title", chart.title()))
+                                .map(chart -> {
+                                    // Ordered keys: the listing reads the same every time.
+                                    Map<String, String> entry = new LinkedHashMap<>();
+                                    entry.put("name", chart.name());
+                                    entry.put("title", chart.title());
+                                    return entry;
+                                })
                                 .toList());
             } else if (path.startsWith("/api/")) {
                 answerChart(exchange, path.substring("/api/".length()));
