@@ -31,8 +31,20 @@ class CarsCommandsTest {
         assertThat(train.err()).contains("naive-bayes: fold 3/3");
 
         CliResult predict = CliTestSupport.run(
-                "ml", "predict", "--maint", "high", "--doors", "4", "--lug-boot", "big", "--safety", "high", "--class",
-                "good", "--lake", lake);
+                "ml",
+                "predict",
+                "--maint",
+                "high",
+                "--doors",
+                "4",
+                "--lug-boot",
+                "big",
+                "--safety",
+                "high",
+                "--class",
+                "good",
+                "--lake",
+                lake);
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         assertThat(predict.out())
                 .startsWith("cars-buying v1 (naive-bayes), for maint=high, doors=4, lug_boot=big, safety=high,"
@@ -43,10 +55,28 @@ class CarsCommandsTest {
                 .contains("has maint=high and class=good. The answer is an extrapolation");
 
         CliResult known = CliTestSupport.run(
-                "ml", "predict", "--maint", "low", "--doors", "2", "--persons", "4", "--lug-boot", "med", "--safety",
-                "high", "--class", "good", "--json", "--lake", lake);
+                "ml",
+                "predict",
+                "--maint",
+                "low",
+                "--doors",
+                "2",
+                "--persons",
+                "4",
+                "--lug-boot",
+                "med",
+                "--safety",
+                "high",
+                "--class",
+                "good",
+                "--json",
+                "--lake",
+                lake);
         assertThat(known.exitCode()).as(known.err()).isZero();
-        assertThat(known.out()).contains("\"extrapolation\" : false").contains("\"unseen\" : [ ]").contains("\"matching_rows\" : 2");
+        assertThat(known.out())
+                .contains("\"extrapolation\" : false")
+                .contains("\"unseen\" : [ ]")
+                .contains("\"matching_rows\" : 2");
 
         CliResult badValue = CliTestSupport.run("ml", "predict", "--maint", "cheap", "--lake", lake);
         assertThat(badValue.exitCode()).isEqualTo(2);
@@ -72,6 +102,8 @@ class CarsCommandsTest {
 
         CliResult noModel = CliTestSupport.run("ml", "predict", "--maint", "high", "--lake", lake);
         assertThat(noModel.exitCode()).isEqualTo(1);
-        assertThat(noModel.err()).startsWith("error: no model cars-buying in ").endsWith(": train one first (ml train)\n");
+        assertThat(noModel.err())
+                .startsWith("error: no model cars-buying in ")
+                .endsWith(": train one first (ml train)\n");
     }
 }
