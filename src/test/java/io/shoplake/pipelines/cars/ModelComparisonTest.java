@@ -116,15 +116,9 @@ class ModelComparisonTest {
         assertThat(first.notes())
                 .anySatisfy(n -> assertThat(n).startsWith("Ceiling:").contains("35.8%"));
 
+        // The seeded, randomised model again: the same folds, the same forest, the same figures.
         ModelComparison.Result again = ModelComparison.compare(
-                cars,
-                CarAttributes.BUYING,
-                3,
-                11,
-                List.of(ModelKind.RANDOM_FOREST, ModelKind.GRADIENT_BOOSTED_TREES),
-                QUICK,
-                s -> {});
-        assertThat(again.models())
-                .containsExactly(first.models().get(2), first.models().get(3));
+                cars, CarAttributes.BUYING, 3, 11, List.of(ModelKind.RANDOM_FOREST), QUICK, s -> {});
+        assertThat(again.models()).containsExactly(first.models().get(2));
     }
 }
