@@ -97,7 +97,6 @@ class IndustrySwingsTest {
                         unassigned.baselineOrders(),
                         unassigned.customers()))
                 .containsExactly(2L, "50", 0L, 2L); // o7 20 + o8 30
-
     }
 
     @org.junit.jupiter.api.Disabled("not yet seen green: written at the deadline on a machine at load 35-45 where one"
