@@ -104,10 +104,9 @@ class NorthwindEndToEndTest {
     void theCliIngestsBuildsAndReportsTheFiguresTheFilesGive(@TempDir Path dir) throws Exception {
         TestSpark.spark(); // the CLI's Workspace borrows the JVM's running session
         String lake = dir.resolve("lake").toString();
-        Run early = cli("report", "order-patterns", "--lake", lake);
-        assertThat(early.code()).isEqualTo(Main.RUN_FAILED);
-        assertThat(early.err().strip())
-                .isEqualTo("error: table silver.orders does not exist yet: run the step that builds it first");
+        Run noLake = cli("report", "order-patterns", "--lake", lake);
+        assertThat(noLake.code()).isEqualTo(Main.USAGE);
+        assertThat(noLake.err().strip()).startsWith("error: no lake at " + lake + " (it has no warehouse/ folder");
 
         Run ingest = cli(
                 "ingest",
@@ -117,6 +116,11 @@ class NorthwindEndToEndTest {
                 "--lake",
                 lake);
         assertThat(ingest.code()).as(ingest.err()).isZero();
+
+        Run beforeBuild = cli("report", "order-patterns", "--lake", lake);
+        assertThat(beforeBuild.code()).isEqualTo(Main.RUN_FAILED);
+        assertThat(beforeBuild.err().strip())
+                .isEqualTo("error: table silver.orders does not exist yet: run ./shoplake build orders first");
 
         Run build = cli("build", "orders", "--lake", lake, "--json");
         assertThat(build.code()).as(build.err()).isZero();
