@@ -71,24 +71,30 @@ public final class JdbcIngest {
                 results.add(load(reader, connection, source, entry.getKey(), entry.getValue(), runId, job, ingestedAt));
             }
         } catch (SQLException e) {
-            JdbcSourceException explained = JdbcErrors.explain(e, source, Optional.empty());
-            // No table changed, but the attempt leaves a trace: ops.runs shows the failed read and why.
-            Instant now = Instant.now();
-            runs.record(new StepRun(
-                    runId,
-                    job,
-                    "jdbc " + source.displayUrl(),
-                    Optional.empty(),
-                    now,
-                    now,
-                    StepStatus.FAILED,
-                    new StepCounts(0, 0, 0),
-                    Map.of(),
-                    Map.of(),
-                    Optional.of(explained.getMessage())));
-            throw explained;
+            throw recordFailure(JdbcErrors.explain(e, source, Optional.empty()), source, runId, job);
+        } catch (JdbcSourceException e) {
+            throw recordFailure(e, source, runId, job);
         }
         return results;
+    }
+
+    /** No table changed, but the attempt leaves a trace: ops.runs shows the failed read and why. */
+    private JdbcSourceException recordFailure(
+            JdbcSourceException failure, JdbcSource source, String runId, String job) {
+        Instant now = Instant.now();
+        runs.record(new StepRun(
+                runId,
+                job,
+                "jdbc " + source.displayUrl(),
+                Optional.empty(),
+                now,
+                now,
+                StepStatus.FAILED,
+                new StepCounts(0, 0, 0),
+                Map.of(),
+                Map.of(),
+                Optional.of(failure.getMessage())));
+        return failure;
     }
 
     private JdbcLoadResult load(
