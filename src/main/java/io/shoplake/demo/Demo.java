@@ -40,6 +40,12 @@ public final class Demo {
     /** The part of steps every demo runs (the summary, stopping the servers). */
     public static final String ALWAYS = "always";
 
+    /**
+     * Parts that run only when {@code --only} names them: each takes about a minute on the 2-core machine, and the
+     * default demo stays under two.
+     */
+    public static final Set<String> ON_REQUEST = Set.of("customers360", "memberships");
+
     /** Parts that need another part's tables: selecting one brings in what it needs. */
     private static final Map<String, List<String>> NEEDS = Map.of("prediction", List.of("orders"));
 
@@ -88,7 +94,8 @@ public final class Demo {
     }
 
     /**
-     * The steps of the selected parts, in order: {@code only} (empty: every part) plus what they need, less
+     * The steps of the selected parts, in order: {@code only} (empty: every part not {@link #ON_REQUEST}) plus what
+     * they need, less
      * {@code skip}. An unknown part, or skipping a part a selected one needs, is an {@link IllegalArgumentException}
      * naming it.
      */
@@ -100,7 +107,12 @@ public final class Demo {
                         "unknown demo part '" + part + "' (known: " + String.join(", ", parts) + ")");
             }
         }
-        Set<String> selected = new LinkedHashSet<>(only.isEmpty() ? parts : only);
+        Set<String> selected = new LinkedHashSet<>(
+                only.isEmpty()
+                        ? parts.stream()
+                                .filter(part -> !ON_REQUEST.contains(part))
+                                .toList()
+                        : only);
         for (String part : List.copyOf(selected)) {
             selected.addAll(NEEDS.getOrDefault(part, List.of()));
         }

@@ -11,8 +11,14 @@ import org.junit.jupiter.api.Test;
 class DemoSelectionTest {
 
     @Test
-    void everyPartRunsByDefault() {
-        assertThat(Demo.selectedSteps(Set.of(), Set.of())).isEqualTo(Demo.steps());
+    void everyPartButTheOnRequestOnesRunsByDefault() {
+        assertThat(Demo.selectedSteps(Set.of(), Set.of()))
+                .isEqualTo(Demo.steps().stream()
+                        .filter(step -> !Demo.ON_REQUEST.contains(step.part()))
+                        .toList());
+        assertThat(Demo.selectedSteps(Set.of("customers360"), Set.of()))
+                .extracting(Demo.Step::part)
+                .containsOnly("customers360", Demo.ALWAYS);
     }
 
     @Test
