@@ -88,11 +88,8 @@ public final class Main implements Runnable {
             err.println("error: " + MaskedUrls.maskIn(e.getMessage()));
             return RUN_FAILED;
         }
-        err.println("error: " + MaskedUrls.maskIn(firstLine(e)) + (verbose ? "" : " (run with --verbose for details)"));
+        err.println("error: " + MaskedUrls.maskIn(ExitCode.firstLine(e))
+                + (verbose ? "" : " (run with --verbose for details)"));
         return RUN_FAILED;
-    }
-
-    static String firstLine(Throwable e) {
-        return ExitCode.firstLine(e);
     }
 }

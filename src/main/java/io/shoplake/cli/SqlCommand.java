@@ -1,6 +1,7 @@
 package io.shoplake.cli;
 
 import io.shoplake.cli.common.CommonOptions;
+import io.shoplake.cli.common.ExitCode;
 import io.shoplake.cli.common.UsageException;
 import io.shoplake.cli.common.Workspace;
 import io.shoplake.console.Output;
@@ -59,7 +60,7 @@ final class SqlCommand implements Callable<Integer> {
             } catch (Exception e) {
                 // Spark throws AnalysisException (checked in Java's eyes) for unknown tables and bad syntax.
                 if (e instanceof org.apache.spark.sql.AnalysisException) {
-                    throw new UsageException("invalid query: " + Main.firstLine(e));
+                    throw new UsageException("invalid query: " + ExitCode.firstLine(e));
                 }
                 throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
             }
