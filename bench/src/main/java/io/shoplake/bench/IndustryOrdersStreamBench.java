@@ -81,7 +81,7 @@ public final class IndustryOrdersStreamBench {
             System.out.printf("reference (plain consumer + Jackson parse + lines total): %.0f orders/s%n", reference);
 
             SparkSession spark = SparkSessions.create("local[*]", 4, false);
-            Lakehouse lake = new Lakehouse(spark, "lake", LakeSettings.folder(work.resolve("lake")));
+            Lakehouse lake = new Lakehouse(spark, LakeSettings.folder(work.resolve("lake")));
             long started = System.nanoTime();
             new OrdersStream(
                             lake,
