@@ -3,6 +3,7 @@ package io.shoplake.cli;
 import io.shoplake.cli.common.CommonOptions;
 import io.shoplake.cli.common.ExitCode;
 import io.shoplake.cli.common.JsonOption;
+import io.shoplake.cli.common.RunFailedException;
 import io.shoplake.cli.common.Workspace;
 import io.shoplake.config.ConfigException;
 import io.shoplake.config.ShoplakeConfig;
@@ -10,6 +11,7 @@ import io.shoplake.console.Output;
 import io.shoplake.scheduler.CronSchedule;
 import io.shoplake.scheduler.LakeScheduleHistory;
 import io.shoplake.scheduler.Scheduler;
+import io.shoplake.scheduler.SchedulerLock;
 import io.shoplake.scheduler.Sleeper;
 import io.shoplake.scheduler.SlotRun;
 import java.io.PrintWriter;
@@ -137,17 +139,27 @@ final class ScheduleCommand implements Runnable {
                     return ExitCode.OK;
                 }
                 Scheduler scheduler = scheduler(workspace, common, out, err);
-                boolean[] failed = new boolean[1];
-                if (once) {
-                    List<SlotRun> ran = scheduler.catchUp(run -> report(out, run, failed));
-                    out.println("schedule run --once: " + ran.size() + " slot(s) run");
-                    return failed[0] ? ExitCode.RUN_FAILED : ExitCode.OK;
+                try (SchedulerLock lock = lock(workspace)) {
+                    boolean[] failed = new boolean[1];
+                    if (once) {
+                        List<SlotRun> ran = scheduler.catchUp(run -> report(out, run, failed));
+                        out.println("schedule run --once: " + ran.size() + " slot(s) run");
+                        return failed[0] ? ExitCode.RUN_FAILED : ExitCode.OK;
+                    }
+                    out.println("scheduler started ("
+                            + workspace.config().schedules().size() + " schedules); stop it with Ctrl-C");
+                    out.flush();
+                    scheduler.run(() -> true, run -> report(out, run, failed));
+                    return ExitCode.OK;
                 }
-                out.println("scheduler started ("
-                        + workspace.config().schedules().size() + " schedules); stop it with Ctrl-C");
-                out.flush();
-                scheduler.run(() -> true, run -> report(out, run, failed));
-                return ExitCode.OK;
+            }
+        }
+
+        private static SchedulerLock lock(Workspace workspace) {
+            try {
+                return SchedulerLock.acquire(workspace.settings().stateDirectory());
+            } catch (IllegalStateException e) {
+                throw new RunFailedException(e.getMessage());
             }
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.TableId;
 import io.shoplake.pipelines.memberships.generator.ApplicationsGenerator;
+import io.shoplake.scheduler.SchedulerLock;
 import io.shoplake.testing.CliTestSupport;
 import io.shoplake.testing.CliTestSupport.CliResult;
 import io.shoplake.testing.TestSpark;
@@ -67,6 +68,29 @@ class ScheduleCommandTest {
                         .where("job = 'schedule applications'")
                         .count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSecondSchedulerOnTheSameLakeStopsWithTheHoldersPid() throws Exception {
+        Path lakeDir = dir.resolve("lake");
+        Path config = dir.resolve("shoplake.yaml");
+        Files.writeString(config, """
+                schedules:
+                  - name: nightly
+                    cron: "0 3 * * *"
+                    command: tables
+                """);
+        TestSpark.spark();
+        try (SchedulerLock running = SchedulerLock.acquire(lakeDir.resolve("state"))) {
+            CliResult second = CliTestSupport.run(
+                    "schedule", "run", "--once", "--config", config.toString(), "--lake", lakeDir.toString());
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err().strip())
+                    .startsWith("error: another scheduler is running on this lake (pid "
+                            + ProcessHandle.current().pid())
+                    .doesNotContain("\n");
+            assertThat(second.out()).doesNotContain("slot");
+        }
     }
 
     @Test

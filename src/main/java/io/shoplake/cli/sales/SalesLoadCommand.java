@@ -63,7 +63,12 @@ public final class SalesLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspace.of(common);
+        try (Workspace workspace = Workspace.of(common)) {
+            return load(workspace);
+        }
+    }
+
+    private int load(Workspace workspace) {
         Path folder = from != null
                 ? from
                 : SalesFile.defaultFolder(workspace.settings().directory());
