@@ -122,7 +122,7 @@ class JdbcCatalogConcurrentWritersTest {
             }
             a = threads.submit(() -> writerA.append(table, rows(writerA.spark(), "a", 100, 5)));
             b = threads.submit(() -> writerB.append(table, rows(writerB.spark(), "b", 200, 7)));
-            awaitCommitsBlockedOnTheCatalogRow(2, Duration.ofSeconds(120), a, b);
+            awaitBlockedCatalogStatements("UPDATE iceberg_tables SET metadata_location", 2, a, b);
             holder.rollback();
         }
         a.get(120, TimeUnit.SECONDS);
@@ -140,6 +140,38 @@ class JdbcCatalogConcurrentWritersTest {
         assertThat(attempts.subList(earlierCommits, attempts.size()))
                 .as("attempts of the two racing commits")
                 .containsExactlyInAnyOrder(1L, 2L);
+    }
+
+    /**
+     * Two writers starting on a table that does not exist yet (two jobs on a fresh lake): both see no table and
+     * create it, and the catalog accepts only one creation. A lock on the catalog's table list holds both creations
+     * at the catalog's INSERT; when it goes, one creates the table and the other writes its rows into it.
+     */
+    @Test
+    void twoWritersCreatingTheSameTableAtOnceBothLand() throws Exception {
+        TableId table = TableId.bronze("first_events");
+        Future<?> a;
+        Future<?> b;
+        try (Connection holder = DriverManager.getConnection(url, "postgres", "postgres")) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                // EXCLUSIVE blocks INSERTs but not the readers' SELECTs, so both writers find no table.
+                lock.execute("LOCK TABLE iceberg_tables IN EXCLUSIVE MODE");
+            }
+            a = threads.submit(() -> writerA.append(table, rows(writerA.spark(), "a", 100, 4)));
+            b = threads.submit(() -> writerB.append(table, rows(writerB.spark(), "b", 200, 6)));
+            awaitBlockedCatalogStatements("INSERT INTO iceberg_tables", 2, a, b);
+            holder.rollback();
+        }
+        a.get(120, TimeUnit.SECONDS);
+        b.get(120, TimeUnit.SECONDS);
+
+        List<String> expected = new ArrayList<>(ids("a", 100, 4));
+        expected.addAll(ids("b", 200, 6));
+        assertThat(content(writerA, table)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(snapshotCount(writerB, table))
+                .as("the creation, then the other writer's append")
+                .isEqualTo(2);
     }
 
     /** Both writers append many times, each round released at the same instant; every row of every commit lands. */
@@ -211,28 +243,31 @@ class JdbcCatalogConcurrentWritersTest {
                 .toList();
     }
 
-    /** Waits until {@code count} sessions wait for a lock in the catalog's UPDATE of a table's metadata location. */
-    private static void awaitCommitsBlockedOnTheCatalogRow(int count, Duration timeout, Future<?>... writers)
+    /**
+     * Waits until {@code count} catalog statements starting with {@code statement} wait for a lock, failing if a
+     * writer finishes first (it was not held up by the lock) or after two minutes.
+     */
+    private static void awaitBlockedCatalogStatements(String statement, int count, Future<?>... writers)
             throws SQLException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         try (Connection observer = DriverManager.getConnection(url, "postgres", "postgres");
-                Statement statement = observer.createStatement()) {
+                PreparedStatement waiting = observer.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE ?")) {
+            waiting.setString(1, statement + "%");
             while (true) {
                 for (Future<?> writer : writers) {
                     assertThat(writer.isDone())
-                            .as("a writer finished while the catalog row was locked")
+                            .as("a writer finished while the catalog was locked")
                             .isFalse();
                 }
-                try (ResultSet waiting = statement.executeQuery("SELECT count(*) FROM pg_stat_activity "
-                        + "WHERE datname = current_database() AND wait_event_type = 'Lock' "
-                        + "AND query LIKE 'UPDATE iceberg_tables SET metadata_location%'")) {
-                    waiting.next();
-                    if (waiting.getInt(1) >= count) {
+                try (ResultSet rows = waiting.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) >= count) {
                         return;
                     }
                 }
                 assertThat(Instant.now())
-                        .as("both commits blocked on the catalog row")
+                        .as(count + " catalog statements blocked: " + statement)
                         .isBefore(deadline);
                 Thread.sleep(100);
             }
