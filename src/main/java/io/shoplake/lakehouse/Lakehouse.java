@@ -92,8 +92,7 @@ public final class Lakehouse {
 
     /** Appends rows, creating the table (partitioned by {@code partitionColumns}) on first write. */
     public void append(TableId table, Dataset<Row> rows, String... partitionColumns) {
-        if (!exists(table)) {
-            create(table, rows, partitionColumns);
+        if (!exists(table) && createUnlessRaced(table, rows, partitionColumns)) {
             return;
         }
         try {
@@ -113,8 +112,7 @@ public final class Lakehouse {
      * creating the table on first write.
      */
     public void overwritePartitions(TableId table, Dataset<Row> rows, String... partitionColumns) {
-        if (!exists(table)) {
-            create(table, rows, partitionColumns);
+        if (!exists(table) && createUnlessRaced(table, rows, partitionColumns)) {
             return;
         }
         try {
@@ -132,8 +130,7 @@ public final class Lakehouse {
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("merge needs at least one key column");
         }
-        if (!exists(table)) {
-            create(table, rows);
+        if (!exists(table) && createUnlessRaced(table, rows)) {
             return;
         }
         String view = "merge_source_" + table.layer().namespace() + "_" + table.name();
@@ -151,11 +148,26 @@ public final class Lakehouse {
         spark.sql("DROP TABLE IF EXISTS " + sqlName(table) + " PURGE");
     }
 
-    private void create(TableId table, Dataset<Row> rows, String... partitionColumns) {
+    /**
+     * Creates the table with {@code rows} as its first commit and returns true; returns false, having committed
+     * nothing, when another writer created it after this one looked (two jobs starting on a fresh lake with the JDBC
+     * catalog: the catalog accepts one creation and refuses the other), so the caller writes into the existing table
+     * instead. The refused attempt's data files stay behind unreferenced, for Iceberg's orphan-file clean-up.
+     */
+    private boolean createUnlessRaced(TableId table, Dataset<Row> rows, String... partitionColumns) {
         try {
             newTable(table, rows, partitionColumns).create();
+            return true;
         } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
-            throw new IllegalStateException("table was created concurrently: " + table, e);
+            return false;
+        } catch (RuntimeException e) {
+            // Iceberg refuses the second creation when the create commits, after Spark's own existence check.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.apache.iceberg.exceptions.AlreadyExistsException) {
+                    return false;
+                }
+            }
+            throw e;
         }
     }
 
