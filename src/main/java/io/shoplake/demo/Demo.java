@@ -79,6 +79,10 @@ public final class Demo {
                         "memberships",
                         "membership applications: validate, members, exports",
                         DemoMemberships::ingestApplications),
+                new Step(
+                        "industries",
+                        "industry swings: customers, a live Kafka stream of orders, the top 3",
+                        DemoIndustries::industrySwings),
                 new Step(ALWAYS, "summary of every table", DemoSteps::summarizeTables),
                 new Step(ALWAYS, "stop services", DemoSteps::stopServices),
                 new Step("dashboard", "dashboard", DemoDashboard::showDashboard));
