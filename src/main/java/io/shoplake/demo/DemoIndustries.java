@@ -6,6 +6,7 @@ import io.shoplake.pipelines.industries.CustomersIngest;
 import io.shoplake.pipelines.industries.IndustrySwingsJob;
 import io.shoplake.pipelines.industries.OrdersStream;
 import io.shoplake.pipelines.industries.generator.IndustryOrdersGenerator;
+import io.shoplake.pipelines.industries.generator.LiveOrdersProducer;
 import io.shoplake.pipelines.industries.generator.OrdersGeneratorSettings;
 import io.shoplake.services.EmbeddedKafka;
 import java.io.IOException;
@@ -17,22 +18,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.streaming.StreamingQuery;
 
 /**
  * The demo's industry-swings step: a generated customers drop (with a misspelt industry), a month of generated orders
- * (with defects) sent to an embedded Kafka broker and streamed into silver until drained, then the three industries
- * whose last 24 hours differ most from their average day.
+ * (with defects) produced live into an embedded Kafka broker while the stream takes them into silver, then the three
+ * industries whose last 24 hours differ most from their average day.
  */
 final class DemoIndustries {
 
     private static final String TOPIC = "industry-orders";
+    private static final int RATE = 100;
     private static final List<String> INDUSTRIES = List.of(
             "Agriculture",
             "Colours",
@@ -47,7 +47,7 @@ final class DemoIndustries {
 
     private DemoIndustries() {}
 
-    static void industrySwings(DemoRun run) throws IOException {
+    static void industrySwings(DemoRun run) throws IOException, InterruptedException {
         Path folder = run.settings().lake().resolve("state").resolve("demo").resolve("industries");
         Files.createDirectories(folder);
         Random random = new Random(run.settings().seed());
@@ -101,38 +101,58 @@ final class DemoIndustries {
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(folder.resolve("kafka"), 0)) {
             kafka.createTopic(TOPIC, 1);
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-                for (String order : orders) {
-                    producer.send(new ProducerRecord<>(TOPIC, order));
-                }
-            }
-            List<OrdersStream.BatchReport> batches = new ArrayList<>();
-            new OrdersStream(
+            // The stream runs first; the producer then sends the month live (at RATE orders a second) and the
+            // stream takes it in micro-batches, refreshing gold after each one.
+            List<OrdersStream.BatchReport> batches = new CopyOnWriteArrayList<>();
+            StreamingQuery query = new OrdersStream(
                             lake,
                             new OrdersStream.Settings(
                                     kafka.bootstrapServers(),
                                     TOPIC,
                                     folder.resolve("checkpoint"),
                                     Duration.ofSeconds(1),
-                                    true,
+                                    false,
                                     Optional.empty(),
                                     Optional.empty()),
                             batches::add)
-                    .start()
-                    .awaitTermination();
+                    .start();
+            long sent;
+            try {
+                sent = new LiveOrdersProducer(kafka.bootstrapServers(), TOPIC, RATE, Duration.ofMinutes(1))
+                        .send(orders, n -> {});
+                long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+                int shown = 0;
+                while (batches.stream().mapToLong(b -> b.written().received()).sum() < sent) {
+                    for (; shown < batches.size(); shown++) {
+                        run.out()
+                                .printf(
+                                        "   micro-batch %d: %d messages%n",
+                                        batches.get(shown).batchId(),
+                                        batches.get(shown).written().received());
+                        run.out().flush();
+                    }
+                    if (!query.isActive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the industry orders stream stopped before it took in the "
+                                + sent + " orders sent"
+                                + (query.exception().isDefined()
+                                        ? ": " + query.exception().get().getMessage()
+                                        : ""));
+                    }
+                    Thread.sleep(100);
+                }
+            } finally {
+                query.stop();
+            }
             long added = batches.stream().mapToLong(b -> b.written().added()).sum();
             long quarantined =
                     batches.stream().mapToLong(b -> b.written().quarantined()).sum();
             run.out()
                     .printf(
-                            "   %d messages streamed from Kafka (%s): %d orders into silver.industry_orders, %d "
-                                    + "quarantined%n",
-                            orders.size(), kafka.bootstrapServers(), added, quarantined);
-        } catch (org.apache.spark.sql.streaming.StreamingQueryException e) {
-            throw new IllegalStateException("the industry orders stream failed: " + e.getMessage(), e);
+                            "   live: %d messages produced into Kafka (%s) at %d a second while the stream ran; %d "
+                                    + "micro-batches: %d orders into silver.industry_orders, %d quarantined%n",
+                            sent, kafka.bootstrapServers(), RATE, batches.size(), added, quarantined);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the industry orders stream did not stop: " + e.getMessage(), e);
         }
         IndustrySwingsJob.Result result = new IndustrySwingsJob(lake)
                 .read(Optional.empty())

@@ -16,6 +16,16 @@ class DemoSelectionTest {
                 .isEqualTo(Demo.steps().stream()
                         .filter(step -> !Demo.ON_REQUEST.contains(step.part()))
                         .toList());
+        assertThat(Demo.selectedSteps(Set.of(), Set.of()))
+                .extracting(Demo.Step::part)
+                .containsSubsequence("orders", "prediction", Demo.ALWAYS)
+                .doesNotContain("industries");
+        assertThat(Demo.selectedSteps(Set.of("industries"), Set.of()))
+                .extracting(Demo.Step::name)
+                .containsExactly(
+                        "industry swings: customers, a live Kafka stream of orders, the top 3",
+                        "summary of every table",
+                        "stop services");
         assertThat(Demo.selectedSteps(Set.of("customers360"), Set.of()))
                 .extracting(Demo.Step::part)
                 .containsOnly("customers360", Demo.ALWAYS);

@@ -105,7 +105,7 @@ class DemoTest {
         assertThat(lakehouse.read(TableId.silver("employees")).count()).isEqualTo(20);
         assertThat(lakehouse.read(TableId.silver("products")).count()).isEqualTo(200);
         // bronze holds exactly what MySQL held after its load
-        MysqlLoadResult mysql = result.mysqlLoad();
+        MysqlLoadResult mysql = result.mysqlLoad().orElseThrow();
         assertThat(lakehouse.read(TableId.bronze("orders")).count())
                 .isEqualTo(mysql.table("orders").tableRows());
         assertThat(lakehouse.read(TableId.bronze("order_details")).count())

@@ -39,6 +39,9 @@ import org.apache.spark.sql.streaming.StreamingQuery;
  */
 public final class IndustryOrdersStreamBench {
 
+    /** The live phase's orders (the bulk phase's came from another topic: their latency is not a live one). */
+    private static final String LIVE = "_source LIKE 'kafka:live/%'";
+
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args[0]);
         Path work = Path.of(args[1]);
@@ -51,7 +54,7 @@ public final class IndustryOrdersStreamBench {
         for (int i = 0; i < 100; i++) {
             products.add(new IndustryOrdersGenerator.Product("p" + i, BigDecimal.valueOf(108 + i * 97L, 2)));
         }
-        int days = Math.max(1, n / 150);
+        int days = n / 100 + 1; // at least 100 orders a day: enough days for n orders
         List<String> orders = new ArrayList<>();
         new IndustryOrdersGenerator(
                         customers,
@@ -62,7 +65,7 @@ public final class IndustryOrdersStreamBench {
                                 42))
                 .forEach(orders::add);
         orders = orders.subList(0, Math.min(n, orders.size()));
-        System.out.printf("orders: %d generated (brief shape: 1-100 lines each)%n", orders.size());
+        System.out.printf("orders: %d generated (brief shape: 1-100 lines each); %s%n", orders.size(), load());
 
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work.resolve("kafka"), 0)) {
             kafka.createTopic("bulk", 1);
@@ -135,18 +138,16 @@ public final class IndustryOrdersStreamBench {
             long sent = new LiveOrdersProducer(kafka.bootstrapServers(), "live", half, length).send(live, c -> {});
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (System.nanoTime() < deadline
-                    && lake.read(IndustryTables.ORDERS)
-                                    .where("_produced_at IS NOT NULL")
-                                    .count()
-                            < sent) {
+                    && lake.read(IndustryTables.ORDERS).where(LIVE).count() < sent) {
                 Thread.sleep(1000);
+                System.out.printf("  waiting for the live orders in silver; %s%n", load());
             }
             query.stop();
             List<Double> latencies = lake
                     .sql("SELECT (unix_micros(r.ended_at) - unix_micros(o._produced_at)) / 1e6 "
                             + "FROM " + lake.sqlName(IndustryTables.ORDERS) + " o JOIN "
                             + lake.sqlName(io.shoplake.lakehouse.RunLedger.RUNS) + " r ON r.run_id = o._run_id "
-                            + "AND r.job = '" + OrdersStream.JOB + "' WHERE o._produced_at IS NOT NULL ORDER BY 1")
+                            + "AND r.job = '" + OrdersStream.JOB + "' WHERE " + LIVE + " ORDER BY 1")
                     .collectAsList()
                     .stream()
                     .map(r -> r.getDouble(0))
@@ -160,7 +161,18 @@ public final class IndustryOrdersStreamBench {
                     percentile(latencies, 0.50),
                     percentile(latencies, 0.95),
                     latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
+            System.out.println(load());
             spark.stop();
+        }
+    }
+
+    /** The machine's load average now (the figures are ratios measured under whatever load there is). */
+    private static String load() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return "load average " + fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (java.io.IOException e) {
+            return "load average unknown";
         }
     }
 

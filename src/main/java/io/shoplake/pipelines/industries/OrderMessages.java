@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -85,7 +87,9 @@ public final class OrderMessages {
             .optionalStart()
             .appendOffset("+HHMM", "Z")
             .optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            // The default (SMART) would read 2023-02-30 as 2023-02-28: an impossible date is unparsable.
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private OrderMessages() {}
 
@@ -189,7 +193,7 @@ public final class OrderMessages {
         if (a.subtract(total).abs().compareTo(new BigDecimal(TOLERANCE)) > 0) {
             return reject(
                     out,
-                    "amount " + node.get("amount").decimalValue().toPlainString() + " differs from the lines' total "
+                    "amount " + asWritten(node.get("amount")) + " differs from the lines' total "
                             + total.stripTrailingZeros().toPlainString() + " by more than " + TOLERANCE);
         }
         if (total.abs().compareTo(LIMIT) >= 0) {
@@ -200,6 +204,13 @@ public final class OrderMessages {
         out[4] = total;
         out[5] = scala.jdk.javaapi.CollectionConverters.asScala(parsedLines).toList(); // Spark rows hold Scala seqs
         return out;
+    }
+
+    /** A number as the message wrote it (70.00 stays 70.00), whether a JSON number or numeric text. */
+    private static String asWritten(JsonNode node) {
+        return node.isNumber()
+                ? node.decimalValue().toPlainString()
+                : node.asText().trim();
     }
 
     private static Object[] reject(Object[] out, String reason) {
@@ -258,7 +269,10 @@ public final class OrderMessages {
         public Iterator<Row> call(Iterator<Row> input) {
             ObjectMapper json = new ObjectMapper()
                     .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    // Jackson's tree strips trailing zeros from decimals by default (70.00 -> 70); a quarantine
+                    // reason quotes the amount as the message wrote it.
+                    .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
