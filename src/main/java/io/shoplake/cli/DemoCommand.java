@@ -98,8 +98,9 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // The demo never uses $SHOPLAKE_LAKE or shoplake.yaml's lake: it must not touch a real lake by accident.
-        Path lake = common.lake().orElse(Path.of(DemoSettings.DEFAULT_LAKE));
-        common.lake = lake;
+        // The demo runs its embedded services beside the lake, so its lake is a local folder.
+        Path lake = Path.of(common.lake().orElse(DemoSettings.DEFAULT_LAKE));
+        common.lake = lake.toString();
         DemoSettings settings;
         try {
             settings = new DemoSettings(lake, customers, seed, defects, keepServices, only, skip, serve);

@@ -16,12 +16,12 @@ import java.util.Optional;
  */
 final class InProcessCommandRunner implements CommandRunner {
 
-    private final Path lake;
+    private final String lake;
     private final Optional<Path> config;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    InProcessCommandRunner(Path lake, Optional<Path> config, PrintWriter out, PrintWriter err) {
+    InProcessCommandRunner(String lake, Optional<Path> config, PrintWriter out, PrintWriter err) {
         this.lake = requireNonNull(lake, "lake is null");
         this.config = requireNonNull(config, "config is null");
         this.out = requireNonNull(out, "out is null");
@@ -37,7 +37,7 @@ final class InProcessCommandRunner implements CommandRunner {
         List<String> full = new ArrayList<>(arguments);
         if (!arguments.contains("--lake")) {
             full.add("--lake");
-            full.add(lake.toString());
+            full.add(lake);
         }
         if (config.isPresent() && !arguments.contains("--config")) {
             full.add("--config");

@@ -55,7 +55,7 @@ final class ScheduleCommand implements Runnable {
         Clock clock = Clock.systemUTC();
         return new Scheduler(
                 schedules(workspace.config()),
-                new InProcessCommandRunner(workspace.settings().directory(), common.config(), out, err),
+                new InProcessCommandRunner(workspace.settings().display(), common.config(), out, err),
                 new LakeScheduleHistory(workspace.lake()),
                 clock,
                 Sleeper.of(clock));

@@ -77,7 +77,8 @@ final class ServicesCommand implements Callable<Integer> {
             throw new UsageException("--timeout must be at least 1, was: " + timeoutSeconds);
         }
         ServiceControl control = new ServiceControl(
-                Workspace.of(common).settings().stateDirectory().resolve("services"));
+                UsageException.whenInvalid(() -> Workspace.of(common).settings().stateDirectory("embedded services"))
+                        .resolve("services"));
         List<ServiceStatus> statuses;
         try {
             statuses = switch (action) {

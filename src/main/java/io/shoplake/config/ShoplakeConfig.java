@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -110,8 +111,9 @@ public record ShoplakeConfig(
     /**
      * Spark settings.
      *
-     * @param master Spark master when not launched by spark-submit (default {@code local[*]})
-     * @param shufflePartitions partitions after a shuffle (default 8)
+     * @param master Spark master (default: none here, so a master spark-submit set applies, else {@code local[*]};
+     *     {@code --master} wins over it)
+     * @param shufflePartitions partitions after a shuffle (default: 8 on a local master, Spark's own on a cluster)
      */
     public record Spark(
             @JsonProperty("master") String master,
@@ -119,12 +121,23 @@ public record ShoplakeConfig(
         static final Spark DEFAULT = new Spark(null, null);
 
         public Spark {
-            master = master == null ? "local[*]" : master;
-            shufflePartitions = shufflePartitions == null ? 8 : shufflePartitions;
-            if (shufflePartitions < 1) {
+            if (master != null && master.isBlank()) {
+                throw new IllegalArgumentException("spark.master must not be blank");
+            }
+            if (shufflePartitions != null && shufflePartitions < 1) {
                 throw new IllegalArgumentException(
                         "spark.shuffle-partitions must be at least 1, was: " + shufflePartitions);
             }
+        }
+
+        /** The configured master, if any. */
+        public Optional<String> masterValue() {
+            return Optional.ofNullable(master);
+        }
+
+        /** The configured shuffle partition count, if any. */
+        public OptionalInt shufflePartitionsValue() {
+            return shufflePartitions == null ? OptionalInt.empty() : OptionalInt.of(shufflePartitions);
         }
     }
 

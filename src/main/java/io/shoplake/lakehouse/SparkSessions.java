@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -15,45 +17,81 @@ public final class SparkSessions {
     /** The catalog name of the first (for the CLI: the only) lake a session opens. */
     public static final String FIRST_CATALOG = "lake";
 
+    /** The master when nothing chooses one: Spark in this JVM on every core. */
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    /** Shuffle partitions of a local session unless configured: few cores, small data, few tasks. */
+    public static final int LOCAL_SHUFFLE_PARTITIONS = 8;
+
     private SparkSessions() {}
 
     /**
-     * Creates (or returns the active) session. A master given by spark-submit wins over {@code master}, so the same
-     * jar runs on a cluster unchanged, and so does any setting spark-submit was given ({@code --conf}).
+     * Creates (or returns the active) session on {@code master} (see {@link #master} for how the CLI chooses it).
+     * Any other setting spark-submit was given ({@code --conf}) wins over shoplake's.
      */
     public static SparkSession create(String master, int shufflePartitions, boolean verbose) {
+        return create(master, OptionalInt.of(shufflePartitions), verbose);
+    }
+
+    /**
+     * As {@link #create(String, int, boolean)}; without {@code shufflePartitions} a local session gets
+     * {@value #LOCAL_SHUFFLE_PARTITIONS} and a cluster session Spark's own default (with adaptive execution
+     * coalescing small partitions).
+     */
+    public static SparkSession create(String master, OptionalInt shufflePartitions, boolean verbose) {
+        requireNonNull(master, "master is null");
         if (!verbose) {
             quietLogs();
         }
-        String effectiveMaster = System.getProperty("spark.master", master);
-        SparkSession.Builder builder = SparkSession.builder().appName("shoplake");
-        settings(effectiveMaster, shufflePartitions, sessionWarehouse()).forEach((key, value) -> {
+        SparkSession.Builder builder =
+                SparkSession.builder().appName("shoplake").master(master);
+        settings(master, shufflePartitions, sessionWarehouse()).forEach((key, value) -> {
             if (System.getProperty(key) == null) {
                 builder.config(key, value);
             }
         });
-        if (System.getProperty("spark.master") == null) {
-            builder.master(master);
-        }
         return builder.getOrCreate();
     }
 
     /**
+     * The master a CLI invocation runs on: {@code --master} on the command line, else {@code spark.master} in
+     * shoplake.yaml, else the master spark-submit set (the {@code spark.master} system property), else
+     * {@code local[*]}. A command line or config master wins over spark-submit's so that an explicit choice is never
+     * silently ignored.
+     */
+    public static String master(Optional<String> commandLine, Optional<String> config, Optional<String> submitted) {
+        return commandLine
+                .filter(m -> !m.isBlank())
+                .or(() -> config.filter(m -> !m.isBlank()))
+                .or(() -> submitted.filter(m -> !m.isBlank()))
+                .orElse(DEFAULT_MASTER)
+                .trim();
+    }
+
+    /** The master spark-submit gave this JVM, if any (it passes its settings as system properties). */
+    public static Optional<String> submittedMaster() {
+        return Optional.ofNullable(System.getProperty("spark.master"));
+    }
+
+    /**
      * The settings a session gets for {@code master}: the same everywhere, plus local-only conveniences (driver on
-     * loopback, no web UI) when the master is {@code local} or {@code local[...]}. On a cluster the executors must
-     * reach the driver at its real address, so nothing pins it to 127.0.0.1 there.
+     * loopback, no web UI, {@value #LOCAL_SHUFFLE_PARTITIONS} shuffle partitions unless configured) when the master
+     * is {@code local} or {@code local[...]}. On a cluster the executors must reach the driver at its real address,
+     * so nothing pins it to 127.0.0.1 there, and the shuffle partition count is Spark's unless configured.
      *
+     * @param shufflePartitions the configured shuffle partition count, if any
      * @param warehouse Spark's own warehouse folder (its built-in catalog, which shoplake does not use), so that
      *     Spark never creates {@code spark-warehouse/} in the working directory
      */
-    static Map<String, String> settings(String master, int shufflePartitions, Path warehouse) {
-        if (shufflePartitions < 1) {
-            throw new IllegalArgumentException("shuffle partitions must be at least 1, was: " + shufflePartitions);
+    static Map<String, String> settings(String master, OptionalInt shufflePartitions, Path warehouse) {
+        if (shufflePartitions.isPresent() && shufflePartitions.getAsInt() < 1) {
+            throw new IllegalArgumentException(
+                    "shuffle partitions must be at least 1, was: " + shufflePartitions.getAsInt());
         }
         Map<String, String> settings = new TreeMap<>();
         settings.put("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
         settings.put("spark.sql.session.timeZone", "UTC");
-        settings.put("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions));
+        shufflePartitions.ifPresent(n -> settings.put("spark.sql.shuffle.partitions", String.valueOf(n)));
         settings.put("spark.sql.adaptive.enabled", "true");
         settings.put("spark.ui.showConsoleProgress", "false");
         // Spark 4.1.x Kafka V2 source crashes when a query restarts after an interrupted batch (SPARK-55271).
@@ -66,6 +104,7 @@ public final class SparkSessions {
             settings.put("spark.driver.bindAddress", "127.0.0.1");
             settings.put("spark.driver.host", "127.0.0.1");
             settings.put("spark.ui.enabled", "false");
+            settings.putIfAbsent("spark.sql.shuffle.partitions", String.valueOf(LOCAL_SHUFFLE_PARTITIONS));
         }
         return settings;
     }
@@ -121,9 +160,9 @@ public final class SparkSessions {
         // Streaming micro-batches run in a cloned session with its own catalog instance: a cached table there or
         // here would read a stale snapshot after the other one commits.
         props.put(prefix + ".cache-enabled", "false");
-        // Without a trailing slash: Path.toUri adds one once the folder exists, and the same lake must give the
-        // same properties (and so the same catalog name) before and after its first table.
-        props.put(prefix + ".warehouse", settings.warehouse().toUri().toString().replaceAll("/+$", ""));
+        // LakeSettings keeps the location without a trailing slash, so the same lake gives the same properties (and
+        // so the same catalog name) before and after its first table.
+        props.put(prefix + ".warehouse", settings.warehouse());
         switch (settings.catalogType()) {
             case HADOOP -> props.put(prefix + ".type", "hadoop");
             case JDBC -> {

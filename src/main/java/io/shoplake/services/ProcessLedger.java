@@ -77,9 +77,24 @@ public final class ProcessLedger {
         return record(kind, server, TrackedProcess.current());
     }
 
+    /**
+     * Records a process started by this JVM that is not one of the embedded services (e.g. a Spark worker a cluster
+     * test starts), under {@code service}; returns its pid file.
+     */
+    public Path record(String service, TrackedProcess server) {
+        return record(service, server, TrackedProcess.current());
+    }
+
     Path record(ServiceKind kind, TrackedProcess server, TrackedProcess owner) {
-        Path file = directory.resolve(kind.id() + "-" + server.pid() + SUFFIX);
-        String text = "service=" + kind.id() + "\n"
+        return record(kind.id(), server, owner);
+    }
+
+    private Path record(String service, TrackedProcess server, TrackedProcess owner) {
+        if (!service.matches("[a-z0-9-]+")) {
+            throw new IllegalArgumentException("service must be lower-case letters, digits and '-', was: " + service);
+        }
+        Path file = directory.resolve(service + "-" + server.pid() + SUFFIX);
+        String text = "service=" + service + "\n"
                 + "pid=" + server.pid() + "\n"
                 + "start_time=" + server.startTime() + "\n"
                 + "owner_pid=" + owner.pid() + "\n"

@@ -18,8 +18,9 @@ class ShoplakeConfigTest {
     void defaultsArePinned() {
         ShoplakeConfig config = ShoplakeConfig.DEFAULT;
         assertThat(config.lake()).isNull();
-        assertThat(config.spark().master()).isEqualTo("local[*]");
-        assertThat(config.spark().shufflePartitions()).isEqualTo(8);
+        // Unset, so spark-submit's master (else local[*]) and the master's own partition count apply.
+        assertThat(config.spark().masterValue()).isEmpty();
+        assertThat(config.spark().shufflePartitionsValue()).isEmpty();
         assertThat(config.catalog().catalogType()).isEqualTo(CatalogType.HADOOP);
         assertThat(config.catalog().uri()).isNull();
     }
@@ -51,7 +52,8 @@ class ShoplakeConfigTest {
 
     @Test
     void anEmptyFileMeansDefaults() throws Exception {
-        assertThat(ShoplakeConfig.load(write("")).spark().shufflePartitions()).isEqualTo(8);
+        assertThat(ShoplakeConfig.load(write("")).spark().shufflePartitionsValue())
+                .isEmpty();
     }
 
     @Test

@@ -99,7 +99,8 @@ public final class MlPredictCommand implements Callable<Integer> {
                     + " leave it out or choose another --target");
         }
         try (Workspace workspace = Workspace.of(common)) {
-            CarModelStore store = new CarModelStore(workspace.settings().directory());
+            CarModelStore store = new CarModelStore(
+                    UsageException.whenInvalid(() -> workspace.settings().localDirectory("the car model store")));
             CarModelStore.SavedModel model;
             try {
                 model = store.load(

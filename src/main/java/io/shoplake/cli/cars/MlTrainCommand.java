@@ -61,7 +61,8 @@ public final class MlTrainCommand implements Callable<Integer> {
                 kind, targetOption.target(), cv.folds(), cv.seed(), ModelSettings.defaults());
         PrintWriter err = spec.commandLine().getErr();
         try (Workspace workspace = Workspace.of(common)) {
-            CarModelStore store = new CarModelStore(workspace.settings().directory());
+            CarModelStore store = new CarModelStore(
+                    UsageException.whenInvalid(() -> workspace.settings().localDirectory("the car model store")));
             ModelCard card;
             try {
                 card = CarModelTraining.train(workspace.lake(), store, request, RunLedger.newRunId(), line -> {

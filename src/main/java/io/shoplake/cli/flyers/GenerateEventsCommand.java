@@ -5,9 +5,9 @@ import io.shoplake.cli.common.ExitCode;
 import io.shoplake.cli.common.JsonOption;
 import io.shoplake.cli.common.PipelineSections;
 import io.shoplake.cli.common.UsageException;
+import io.shoplake.cli.common.Workspace;
 import io.shoplake.config.ShoplakeConfig;
 import io.shoplake.console.Output;
-import io.shoplake.lakehouse.SparkSessions;
 import io.shoplake.pipelines.flyers.generator.EventsGenerator;
 import io.shoplake.pipelines.flyers.generator.EventsGeneratorSettings;
 import java.nio.file.Path;
@@ -102,8 +102,7 @@ public final class GenerateEventsCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         ShoplakeConfig config = PipelineSections.resolve(common.config());
-        SparkSession spark =
-                SparkSessions.create(config.spark().master(), config.spark().shufflePartitions(), common.verbose());
+        SparkSession spark = Workspace.spark(config, common);
         try {
             long started = System.nanoTime();
             new EventsGenerator(spark).write(settings, out.toAbsolutePath().toString());

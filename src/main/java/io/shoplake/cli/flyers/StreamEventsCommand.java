@@ -78,7 +78,7 @@ public final class StreamEventsCommand implements Callable<Integer> {
                         ? checkpoint
                         : workspace
                                 .settings()
-                                .stateDirectory()
+                                .stateDirectory("the default checkpoint (without --checkpoint)")
                                 .resolve("checkpoints")
                                 .resolve("stream-events-" + topic);
                 settings = new EventsStream.Settings(

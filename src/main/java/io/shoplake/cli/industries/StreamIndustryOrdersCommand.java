@@ -69,7 +69,7 @@ public final class StreamIndustryOrdersCommand implements Callable<Integer> {
                     ? checkpoint
                     : workspace
                             .settings()
-                            .stateDirectory()
+                            .stateDirectory("the default checkpoint (without --checkpoint)")
                             .resolve("checkpoints")
                             .resolve("stream-industry-orders-" + topic);
             OrdersStream.Settings settings = UsageException.whenInvalid(() -> new OrdersStream.Settings(

@@ -64,7 +64,8 @@ public final class IngestApplicationsCommand implements Callable<Integer> {
         try (Workspace workspace = Workspace.of(common)) {
             Path folder = out != null
                     ? out
-                    : MembershipIngest.defaultOut(workspace.settings().directory());
+                    : MembershipIngest.defaultOut(UsageException.whenInvalid(
+                            () -> workspace.settings().localDirectory("the default export folder (without --out)")));
             MembershipIngest.Report report =
                     new MembershipIngest(workspace.lake()).run(from, folder, date, RunLedger.newRunId());
             PrintWriter stdout = spec.commandLine().getOut();

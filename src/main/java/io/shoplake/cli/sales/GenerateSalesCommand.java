@@ -3,6 +3,7 @@ package io.shoplake.cli.sales;
 import io.shoplake.cli.common.CommonOptions;
 import io.shoplake.cli.common.ExitCode;
 import io.shoplake.cli.common.RunFailedException;
+import io.shoplake.cli.common.UsageException;
 import io.shoplake.cli.common.Workspace;
 import io.shoplake.pipelines.sales.SalesData;
 import io.shoplake.pipelines.sales.SalesFile;
@@ -57,7 +58,8 @@ public final class GenerateSalesCommand implements Callable<Integer> {
             }
             Path folder = out != null
                     ? out
-                    : SalesFile.defaultFolder(workspace.settings().directory());
+                    : SalesFile.defaultFolder(UsageException.whenInvalid(
+                            () -> workspace.settings().localDirectory("the default sales file (without --out)")));
             Path file = SalesFile.write(folder, data);
             spec.commandLine()
                     .getOut()

@@ -71,7 +71,8 @@ public final class SalesLoadCommand implements Callable<Integer> {
     private int load(Workspace workspace) {
         Path folder = from != null
                 ? from
-                : SalesFile.defaultFolder(workspace.settings().directory());
+                : SalesFile.defaultFolder(UsageException.whenInvalid(
+                        () -> workspace.settings().localDirectory("the default sales file (without --from)")));
         SalesData data = UsageException.whenInvalid(() -> SalesFile.read(folder));
         String target = url != null ? url : embeddedUrl(workspace);
         String name =
@@ -93,8 +94,9 @@ public final class SalesLoadCommand implements Callable<Integer> {
     }
 
     private String embeddedUrl(Workspace workspace) {
-        ServiceControl control =
-                new ServiceControl(workspace.settings().stateDirectory().resolve("services"));
+        ServiceControl control = new ServiceControl(
+                UsageException.whenInvalid(() -> workspace.settings().stateDirectory("embedded services"))
+                        .resolve("services"));
         spec.commandLine()
                 .getErr()
                 .println("sales load: no --url; using the embedded PostgreSQL (services up postgres)");

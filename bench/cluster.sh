@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The flyer metric on local[2] against a two-worker Spark standalone cluster (1 core each, same 2 cores in total).
+# Usage: bench/cluster.sh [EVENTS] [RUNS]     e.g. bench/cluster.sh 10000000
+set -euo pipefail
+N="${1:-1000000}"
+RUNS="${2:-2}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="$ROOT/bench/out"
+EVENTS="$OUT/events-$N"
+mkdir -p "$OUT"
+cd "$ROOT"
+
+source "$ROOT/bench/common.sh"
+
+if [[ ! -f "$EVENTS/_SUCCESS" ]]; then
+  echo "generating $N events into $EVENTS ..." >&2
+  # shellcheck disable=SC2086
+  java -Xmx${BENCH_HEAP:-3g} $OPENS -cp "$CP" io.shoplake.cli.Main generate events --out "$EVENTS" --events "$N" \
+    --format parquet --master 'local[2]' >&2
+fi
+echo "input: $(du -sh "$EVENTS" | cut -f1) of Parquet; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+
+# The driver is this JVM; master and workers are JVMs of their own (stopped by pid when the bench ends).
+# shellcheck disable=SC2086
+java -Xmx${BENCH_HEAP:-3g} $OPENS ${BENCH_JAVA_OPTS:-} -cp "$CP" io.shoplake.bench.ClusterBench \
+  "$EVENTS" "$OUT/cluster-$N" "$RUNS"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
