@@ -8,6 +8,7 @@ import io.shoplake.cli.common.Workspace;
 import io.shoplake.config.ConfigException;
 import io.shoplake.config.ShoplakeConfig;
 import io.shoplake.console.Output;
+import io.shoplake.lakehouse.LakeSettings;
 import io.shoplake.scheduler.CronSchedule;
 import io.shoplake.scheduler.LakeScheduleHistory;
 import io.shoplake.scheduler.Scheduler;
@@ -15,6 +16,7 @@ import io.shoplake.scheduler.SchedulerLock;
 import io.shoplake.scheduler.Sleeper;
 import io.shoplake.scheduler.SlotRun;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -157,10 +159,23 @@ final class ScheduleCommand implements Runnable {
 
         private static SchedulerLock lock(Workspace workspace) {
             try {
-                return SchedulerLock.acquire(workspace.settings().stateDirectory());
+                return SchedulerLock.acquire(lockDirectory(workspace.settings()));
             } catch (IllegalStateException e) {
                 throw new RunFailedException(e.getMessage());
             }
+        }
+
+        /**
+         * The lake's state folder; for a lake that is not on this machine (hdfs://, s3a://) a folder in the
+         * temporary directory named after the lake, so schedulers on this machine still exclude each other.
+         */
+        private static Path lockDirectory(LakeSettings settings) {
+            return settings.localDirectory()
+                    .map(directory -> directory.resolve("state"))
+                    .orElseGet(() -> Path.of(
+                            System.getProperty("java.io.tmpdir"),
+                            "shoplake-scheduler-"
+                                    + Integer.toHexString(settings.location().hashCode())));
         }
 
         private static void report(PrintWriter out, SlotRun run, boolean[] failed) {
