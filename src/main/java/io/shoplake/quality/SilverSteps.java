@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.shoplake.lakehouse.JobPhase;
 import io.shoplake.lakehouse.Quarantine;
 import io.shoplake.lakehouse.TableId;
 import java.util.ArrayList;
@@ -148,10 +149,13 @@ public final class SilverSteps {
             UnaryOperator<Dataset<Row>> typing) {
         Dataset<Row> cleaned = clean(bronzeTable, bronze, columns);
         Deliveries deliveries = latestDeliveries(cleaned, keyColumns);
-        long[] counts = deliveries.counts();
+        long[] counts = JobPhase.run(bronze.sparkSession(), "silver: rows in + dedupe count", deliveries::counts);
         long rowsIn = counts[0];
         long superseded = counts[1];
-        QualityResult quality = suite.apply(deliveries.latest()).check(deliveries.latest());
+        QualityResult quality = JobPhase.run(
+                bronze.sparkSession(),
+                "silver: expectations",
+                () -> suite.apply(deliveries.latest()).check(deliveries.latest()));
         long checked = quality.validCount() + quality.rejectedCount();
         if (rowsIn != checked + superseded) {
             throw new IllegalStateException(silverTable + " does not reconcile: " + rowsIn + " rows in, " + checked

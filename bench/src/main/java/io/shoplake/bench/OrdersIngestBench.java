@@ -68,21 +68,33 @@ public final class OrdersIngestBench {
 
         SparkSession spark = SparkSessions.create("local[*]", 8, false);
         Lakehouse lake = new Lakehouse(spark, LakeSettings.folder(work.resolve("lake")));
+        PhaseProfile profile = PhaseProfile.attach(spark);
+        System.out.println("load average at start: " + loadAverage());
         String runId = RunLedger.newRunId();
         began = System.nanoTime();
         FileIngest ingest = new FileIngest(lake);
+        int fileCount = 0;
         for (GeneratedOrders.TableFiles table : generated.tables()) {
             for (Path file : table.files()) {
+                fileCount++;
                 ingest.ingest(
                         FileIngestRequest.of(file, OrderSources.bronze(table.table()), FileFormat.CSV, runId, "bench")
                                 .withRequiredColumns(OrderSources.COLUMNS.get(table.table())));
             }
         }
         double ingestSeconds = seconds(began);
+        profile.print("file ingest, " + fileCount + " files", ingestSeconds, fileCount);
+        long ingestCommits = PhaseProfile.commits(lake);
+        System.out.printf("  %d Iceberg commits (%.1f per file)%n", ingestCommits, ingestCommits / (double) fileCount);
+        profile.reset();
         began = System.nanoTime();
         SilverBuildReport report = new SilverOrdersBuild(lake, new RunLedger(lake)).build(runId, Optional.empty());
         double silverSeconds = seconds(began);
         double shoplakeSeconds = ingestSeconds + silverSeconds;
+        profile.print("silver build", silverSeconds, 0);
+        System.out.printf(
+                "  %d Iceberg commits in the lake after the build (%d by the build)%n",
+                PhaseProfile.commits(lake), PhaseProfile.commits(lake) - ingestCommits);
         spark.stop();
 
         began = System.nanoTime();
@@ -102,6 +114,7 @@ public final class OrdersIngestBench {
         System.out.printf("duckdb:   %.1f s, %,.0f order items/s%n", duckSeconds, items / duckSeconds);
         System.out.printf(
                 "ratio shoplake/duckdb: %.2f (time; >1 means shoplake is slower)%n", shoplakeSeconds / duckSeconds);
+        System.out.println("load average at end: " + loadAverage());
     }
 
     /**
@@ -180,6 +193,14 @@ public final class OrdersIngestBench {
             }
         }
         return counts;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static double seconds(long began) {

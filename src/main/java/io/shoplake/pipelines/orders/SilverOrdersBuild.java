@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 
+import io.shoplake.lakehouse.JobPhase;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.Quarantine;
 import io.shoplake.lakehouse.RunLedger;
@@ -89,7 +90,8 @@ public final class SilverOrdersBuild {
         requireNonNull(runId, "runId is null");
         requireBronze(runId);
         Dataset<Row> bronzeOrders = lake.read(OrderSources.bronze("orders"));
-        LocalDate effectiveAsOf = asOf.or(() -> latestOrderDate(bronzeOrders))
+        LocalDate effectiveAsOf = asOf.or(
+                        () -> JobPhase.run(lake.spark(), "silver: as-of date", () -> latestOrderDate(bronzeOrders)))
                 .orElseThrow(() ->
                         new IllegalStateException("bronze.orders holds no valid order date; ingest orders first"));
         List<SilverTableReport> reports = new ArrayList<>();
@@ -168,21 +170,34 @@ public final class SilverOrdersBuild {
                     // Computed once: the freshness check, the quarantine write and the merge all read them.
                     SilverOutput out = new SilverOutput(
                             computed.table(),
-                            computed.rows().localCheckpoint(),
-                            computed.rejected().localCheckpoint(),
+                            JobPhase.run(
+                                    lake.spark(),
+                                    "silver: checkpoint rows",
+                                    () -> computed.rows().localCheckpoint()),
+                            JobPhase.run(
+                                    lake.spark(),
+                                    "silver: checkpoint rejects",
+                                    () -> computed.rejected().localCheckpoint()),
                             computed.rowsIn(),
                             computed.rowsOut(),
                             computed.duplicatesSuperseded(),
                             computed.quarantined(),
                             computed.results());
                     List<ExpectationResult> results = new ArrayList<>(out.results());
-                    tableChecks.forEach(check -> results.add(check.apply(out.rows())));
-                    dq.record(runId, Optional.of(asOf), results);
+                    JobPhase.run(
+                            lake.spark(),
+                            "silver: freshness",
+                            () -> tableChecks.forEach(check -> results.add(check.apply(out.rows()))));
+                    JobPhase.run(
+                            lake.spark(), "silver: ops.dq_results", () -> dq.record(runId, Optional.of(asOf), results));
                     // A broken FAIL expectation stops here, before any write: the tables stay as they were.
                     new QualityResult(out.rows(), out.rejected(), results, out.rowsOut(), out.quarantined())
                             .requireNoFailures();
-                    quarantine.replace(silver, SilverSteps.quarantineRecords(out.rejected(), runId));
-                    lake.merge(silver, out.rows(), keys);
+                    JobPhase.run(
+                            lake.spark(),
+                            "silver: quarantine write",
+                            () -> quarantine.replace(silver, SilverSteps.quarantineRecords(out.rejected(), runId)));
+                    JobPhase.run(lake.spark(), "silver: merge", () -> lake.merge(silver, out.rows(), keys));
                     report[0] = new SilverTableReport(
                             silver.toString(),
                             out.rowsIn(),
