@@ -301,7 +301,10 @@ public final class FileIngest {
         // in, the file is loaded; an attempt that dies before it leaves marked rejects that the next attempt removes.
         long quarantined = 0;
         if (summary.rejects() > 0) {
-            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
+            // Usually the counting pass kept the few rejects; only a file with very many is parsed again for them.
+            Dataset<Row> parsed = summary.keptAllRejects()
+                    ? SparkFileParse.rejects(lake.spark(), summary.keptRejects())
+                    : SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
             LoadMarkers.writeMarked(
                     print.sha256(),
                     source,
