@@ -50,6 +50,8 @@ final class BronzeIncrement {
 
     /** Above this share of a bronze table's rows, reading the affected keys costs more than reading everything. */
     private static final double FULL_SHARE = 0.25;
+    /** Up to this many affected keys the incremental read is always taken (they are broadcast: a few hundred kB). */
+    private static final long BROADCAST_KEYS = 10_000;
 
     private final TableChanges changes;
     private final Map<String, Long> current;
@@ -102,7 +104,8 @@ final class BronzeIncrement {
         }
         Dataset<Row> keys = affected.get().localCheckpoint();
         long count = keys.count();
-        if (count > FULL_SHARE * changes.records(OrderSources.bronze(table), current.get(table))) {
+        if (count > BROADCAST_KEYS
+                && count > FULL_SHARE * changes.records(OrderSources.bronze(table), current.get(table))) {
             return new Input(all, Optional.empty());
         }
         List<String> keyColumns = KEYS.get(table);
