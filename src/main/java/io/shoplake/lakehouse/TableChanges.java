@@ -74,6 +74,11 @@ public final class TableChanges {
                 .load(lake.sqlName(table)));
     }
 
+    /** Whether {@code table} still has the snapshot (not expired). */
+    public boolean exists(TableId table, long snapshotId) {
+        return iceberg(table).map(t -> t.snapshot(snapshotId) != null).orElse(false);
+    }
+
     /** The rows {@code table} held at {@code snapshotId}, from the snapshot's summary; 0 when it does not say. */
     public long records(TableId table, long snapshotId) {
         return iceberg(table)

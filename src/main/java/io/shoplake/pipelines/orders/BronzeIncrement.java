@@ -33,8 +33,14 @@ final class BronzeIncrement {
     /** A key column of the affected keys, by position. */
     static final String KEY = "_affected_key_";
 
-    /** A child's column that names a parent's key. */
-    private record Parent(String column, String table) {}
+    /** A child's column that names a parent's key, the parent's silver table and its key column there. */
+    private record Parent(String column, TableId silver, String key) {
+
+        /** The marker entry for the parent silver snapshot a child's build saw. */
+        String marker() {
+            return silver.toString();
+        }
+    }
 
     private static final Map<String, List<String>> KEYS = Map.of(
             "customers", List.of("id"),
@@ -45,8 +51,12 @@ final class BronzeIncrement {
 
     // Only parents whose absence quarantines the child: an order's unknown employee is a warning, the row is kept.
     private static final Map<String, List<Parent>> PARENTS = Map.of(
-            "orders", List.of(new Parent("customer_id", "customers")),
-            "order_details", List.of(new Parent("order_id", "orders"), new Parent("product_id", "products")));
+            "orders",
+            List.of(new Parent("customer_id", SilverCustomers.TABLE, "customer_id")),
+            "order_details",
+            List.of(
+                    new Parent("order_id", SilverOrders.TABLE, "order_id"),
+                    new Parent("product_id", SilverProducts.TABLE, "product_id")));
 
     /** Above this share of a bronze table's rows, reading the affected keys costs more than reading everything. */
     private static final double FULL_SHARE = 0.25;
@@ -63,17 +73,23 @@ final class BronzeIncrement {
     }
 
     /** What one silver table's build reads: all of bronze, or the affected keys' rows. */
-    record Input(Dataset<Row> rows, Optional<Dataset<Row>> keys) {
+    record Input(Dataset<Row> rows, Optional<Dataset<Row>> keys, String marker) {
 
         boolean incremental() {
             return keys.isPresent();
         }
     }
 
-    /** The commit property value that records the snapshots this build reads. */
-    String inputs() {
-        return current.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
+    /**
+     * The commit property value that records what the build of {@code table} read: every bronze table's snapshot and
+     * its parents' silver snapshots.
+     */
+    private String marker(String table) {
+        Map<String, Long> read = new java.util.TreeMap<>(current);
+        for (Parent parent : PARENTS.getOrDefault(table, List.of())) {
+            changes.current(parent.silver()).ifPresent(id -> read.put(parent.marker(), id));
+        }
+        return read.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(","));
     }
@@ -92,21 +108,22 @@ final class BronzeIncrement {
     /** The bronze rows the build of {@code silver} (from bronze {@code table}) must read. */
     Input input(String table, TableId silver) {
         Dataset<Row> all = changes.at(OrderSources.bronze(table), current.get(table));
+        String marker = marker(table);
         Optional<Map<String, Long>> since =
                 changes.lastCommitProperty(silver, INPUTS).map(BronzeIncrement::parseInputs);
         if (since.isEmpty()) {
-            return new Input(all, Optional.empty());
+            return new Input(all, Optional.empty(), marker);
         }
         Optional<Dataset<Row>> affected = affectedKeys(table, since.get());
         Optional<Dataset<Row>> appended = appended(table, since.get());
         if (affected.isEmpty() || appended.isEmpty()) {
-            return new Input(all, Optional.empty());
+            return new Input(all, Optional.empty(), marker);
         }
         Dataset<Row> keys = affected.get().localCheckpoint();
         long count = keys.count();
         if (count > BROADCAST_KEYS
                 && count > FULL_SHARE * changes.records(OrderSources.bronze(table), current.get(table))) {
-            return new Input(all, Optional.empty());
+            return new Input(all, Optional.empty(), marker);
         }
         List<String> keyColumns = KEYS.get(table);
         Column match = null;
@@ -120,10 +137,14 @@ final class BronzeIncrement {
         // Rows without a usable key are never anyone's duplicate: only the new ones are new rejects.
         Dataset<Row> rows = all.join(broadcast(keys), match, "left_semi")
                 .unionByName(appended.get().where(anyMissing));
-        return new Input(rows, Optional.of(keys));
+        return new Input(rows, Optional.of(keys), marker);
     }
 
-    /** The keys (columns {@value #KEY}0..) whose silver result may change since {@code since}; empty: all may. */
+    /**
+     * The keys (columns {@value #KEY}0..) whose silver result may change since {@code since}: those of the appended
+     * rows, and those whose parent key entered or left the parent's silver table since (a child depends on its
+     * parent's presence only). Empty: all may change.
+     */
     private Optional<Dataset<Row>> affectedKeys(String table, Map<String, Long> since) {
         Optional<Dataset<Row>> appended = appended(table, since);
         if (appended.isEmpty()) {
@@ -131,13 +152,23 @@ final class BronzeIncrement {
         }
         Dataset<Row> keys = keysOf(table, appended.get());
         for (Parent parent : PARENTS.getOrDefault(table, List.of())) {
-            Optional<Dataset<Row>> parentKeys = affectedKeys(parent.table(), since);
-            if (parentKeys.isEmpty()) {
+            Long then = since.get(parent.marker());
+            java.util.OptionalLong now = changes.current(parent.silver());
+            if (then == null || now.isEmpty() || !changes.exists(parent.silver(), then)) {
                 return Optional.empty();
             }
+            if (then == now.getAsLong()) {
+                continue;
+            }
+            Dataset<Row> before =
+                    changes.at(parent.silver(), then).select(col(parent.key()).as(KEY + 0));
+            Dataset<Row> after = changes.at(parent.silver(), now.getAsLong())
+                    .select(col(parent.key()).as(KEY + 0));
+            Dataset<Row> changed = before.join(after, before.col(KEY + 0).equalTo(after.col(KEY + 0)), "left_anti")
+                    .union(after.join(before, after.col(KEY + 0).equalTo(before.col(KEY + 0)), "left_anti"));
             Dataset<Row> all = changes.at(OrderSources.bronze(table), current.get(table));
-            Dataset<Row> referencing = all.join(
-                    broadcast(parentKeys.get()), parsed(all, parent.column()).equalTo(col(KEY + 0)), "left_semi");
+            Dataset<Row> referencing =
+                    all.join(broadcast(changed), parsed(all, parent.column()).equalTo(col(KEY + 0)), "left_semi");
             keys = keys.union(keysOf(table, referencing));
         }
         return Optional.of(keys.distinct());

@@ -205,7 +205,7 @@ public final class SilverOrdersBuild {
                     // A broken FAIL expectation stops here, before any write: the tables stay as they were.
                     new QualityResult(out.rows(), out.rejected(), results, out.rowsOut(), out.quarantined())
                             .requireNoFailures();
-                    Map<String, String> marker = Map.of(BronzeIncrement.INPUTS, increment.inputs());
+                    Map<String, String> marker = Map.of(BronzeIncrement.INPUTS, input.marker());
                     if (input.keys().isEmpty()) {
                         JobPhase.run(
                                 lake.spark(),
