@@ -143,6 +143,47 @@ public final class Lakehouse {
         spark.catalog().dropTempView(view);
     }
 
+    /**
+     * Applies keyed changes: rows of {@code changes} whose boolean column {@code keep} is true are upserted by
+     * {@code keys}, keys whose {@code keep} is false are deleted. {@code changes} holds at most one row per key and the
+     * table's columns plus {@code keep}.
+     */
+    public void mergeChanges(TableId table, Dataset<Row> changes, List<String> keys, String keep) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("merge needs at least one key column");
+        }
+        List<String> columns = Arrays.asList(read(table).columns());
+        String view = "changes_" + table.layer().namespace() + "_" + table.name();
+        // As in merge: MERGE gets computed rows, not a plan that reads lake tables.
+        changes.localCheckpoint().createOrReplaceTempView(view);
+        String on = keys.stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "));
+        String set = columns.stream().map(c -> "t.`" + c + "` = s.`" + c + "`").collect(Collectors.joining(", "));
+        String names = columns.stream().map(c -> "`" + c + "`").collect(Collectors.joining(", "));
+        String values = columns.stream().map(c -> "s.`" + c + "`").collect(Collectors.joining(", "));
+        spark.sql("MERGE INTO " + sqlName(table) + " t USING " + view + " s ON " + on
+                + " WHEN MATCHED AND NOT s." + keep + " THEN DELETE"
+                + " WHEN MATCHED THEN UPDATE SET " + set
+                + " WHEN NOT MATCHED AND s." + keep + " THEN INSERT (" + names + ") VALUES (" + values + ")");
+        spark.catalog().dropTempView(view);
+    }
+
+    /** Deletes the rows of {@code table} (alias {@code t}) that {@code on} matches to a row of {@code matches} ({@code s}). */
+    public void deleteMatching(TableId table, Dataset<Row> matches, String on) {
+        String view = "deletes_" + table.layer().namespace() + "_" + table.name();
+        matches.localCheckpoint().createOrReplaceTempView(view);
+        spark.sql("MERGE INTO " + sqlName(table) + " t USING " + view + " s ON " + on + " WHEN MATCHED THEN DELETE");
+        spark.catalog().dropTempView(view);
+    }
+
+    /**
+     * Row-level changes to {@code table} write delete files (merge-on-read) instead of rewriting every data file that
+     * holds a changed row: a small change to a big table costs in proportion to the change.
+     */
+    public void preferDeleteFiles(TableId table) {
+        spark.sql("ALTER TABLE " + sqlName(table) + " SET TBLPROPERTIES ('write.merge.mode'='merge-on-read',"
+                + " 'write.update.mode'='merge-on-read', 'write.delete.mode'='merge-on-read')");
+    }
+
     /** Deletes the table if it exists (and its data files). */
     public void drop(TableId table) {
         spark.sql("DROP TABLE IF EXISTS " + sqlName(table) + " PURGE");

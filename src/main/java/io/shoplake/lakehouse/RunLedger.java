@@ -75,7 +75,7 @@ public final class RunLedger {
             List<TableId> outputs,
             Supplier<StepCounts> body) {
         Instant started = Instant.now();
-        Map<String, Long> inputSnapshots = snapshots(inputs);
+        Map<String, Long> inputSnapshots = JobPhase.run(lake.spark(), "ops.runs", () -> snapshots(inputs));
         record(new StepRun(
                 runId,
                 job,
@@ -106,7 +106,7 @@ public final class RunLedger {
                     StepStatus.SUCCEEDED,
                     counts,
                     inputSnapshots,
-                    snapshots(outputs),
+                    JobPhase.run(lake.spark(), "ops.runs", () -> snapshots(outputs)),
                     Optional.empty());
             record(run);
             return run;
@@ -147,7 +147,10 @@ public final class RunLedger {
                 run.outputSnapshots(),
                 run.error().map(MaskedUrls::maskIn).orElse(null));
         Dataset<Row> rows = lake.spark().createDataFrame(List.of(row), SCHEMA);
-        lake.append(run.status() == StepStatus.STARTED ? RUN_STARTS : RUNS, rows);
+        JobPhase.run(
+                lake.spark(),
+                "ops.runs",
+                () -> lake.append(run.status() == StepStatus.STARTED ? RUN_STARTS : RUNS, rows));
     }
 
     /**

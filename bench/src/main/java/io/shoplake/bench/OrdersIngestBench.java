@@ -68,21 +68,74 @@ public final class OrdersIngestBench {
 
         SparkSession spark = SparkSessions.create("local[*]", 8, false);
         Lakehouse lake = new Lakehouse(spark, LakeSettings.folder(work.resolve("lake")));
+        PhaseProfile profile = PhaseProfile.attach(spark);
+        System.out.println("load average at start: " + loadAverage());
         String runId = RunLedger.newRunId();
         began = System.nanoTime();
         FileIngest ingest = new FileIngest(lake);
+        int fileCount = 0;
         for (GeneratedOrders.TableFiles table : generated.tables()) {
             for (Path file : table.files()) {
+                fileCount++;
                 ingest.ingest(
                         FileIngestRequest.of(file, OrderSources.bronze(table.table()), FileFormat.CSV, runId, "bench")
                                 .withRequiredColumns(OrderSources.COLUMNS.get(table.table())));
             }
         }
         double ingestSeconds = seconds(began);
+        profile.print("file ingest, " + fileCount + " files", ingestSeconds, fileCount);
+        long ingestCommits = PhaseProfile.commits(lake);
+        System.out.printf("  %d Iceberg commits (%.1f per file)%n", ingestCommits, ingestCommits / (double) fileCount);
+        profile.reset();
         began = System.nanoTime();
         SilverBuildReport report = new SilverOrdersBuild(lake, new RunLedger(lake)).build(runId, Optional.empty());
         double silverSeconds = seconds(began);
         double shoplakeSeconds = ingestSeconds + silverSeconds;
+        profile.print("silver build", silverSeconds, 0);
+        System.out.printf(
+                "  %d Iceberg commits in the lake after the build (%d by the build)%n",
+                PhaseProfile.commits(lake), PhaseProfile.commits(lake) - ingestCommits);
+
+        // The third figure: a 1% drop (other seed: re-deliveries of existing keys and their children) on top of the
+        // history, ingested, then the incremental silver build, which reads only what the drop touches.
+        Path dropData = work.resolve("drop");
+        deleteTree(dropData);
+        GeneratedOrders drop = new OrdersGenerator(OrdersGeneratorSettings.defaults()
+                        .withCustomers(Math.max(1, customers / 100))
+                        .withDefectRate(0.01)
+                        .withSeed(43)
+                        .withPartRows(PART_ROWS))
+                .generate(dropData);
+        String dropRun = RunLedger.newRunId();
+        profile.reset();
+        began = System.nanoTime();
+        for (GeneratedOrders.TableFiles table : drop.tables()) {
+            for (Path file : table.files()) {
+                ingest.ingest(
+                        FileIngestRequest.of(file, OrderSources.bronze(table.table()), FileFormat.CSV, dropRun, "bench")
+                                .withRequiredColumns(OrderSources.COLUMNS.get(table.table())));
+            }
+        }
+        double dropIngestSeconds = seconds(began);
+        profile.reset();
+        began = System.nanoTime();
+        SilverBuildReport incremental =
+                new SilverOrdersBuild(lake, new RunLedger(lake)).build(dropRun, Optional.empty());
+        double incrementalSeconds = seconds(began);
+        profile.print("incremental silver build after the drop", incrementalSeconds, 0);
+        long dropItems = drop.table("order_details").rows();
+        System.out.printf(
+                "drop of %,d order items (%.1f%% of the history): ingest %.1f s, incremental silver build %.1f s"
+                        + " (%.1f%% of the full build's %.1f s); rows read: %s%n",
+                dropItems,
+                100.0 * dropItems / items,
+                dropIngestSeconds,
+                incrementalSeconds,
+                100 * incrementalSeconds / silverSeconds,
+                silverSeconds,
+                incremental.tables().stream()
+                        .map(t -> t.table() + " " + t.rowsIn())
+                        .collect(Collectors.joining(", ")));
         spark.stop();
 
         began = System.nanoTime();
@@ -102,6 +155,7 @@ public final class OrdersIngestBench {
         System.out.printf("duckdb:   %.1f s, %,.0f order items/s%n", duckSeconds, items / duckSeconds);
         System.out.printf(
                 "ratio shoplake/duckdb: %.2f (time; >1 means shoplake is slower)%n", shoplakeSeconds / duckSeconds);
+        System.out.println("load average at end: " + loadAverage());
     }
 
     /**
@@ -180,6 +234,14 @@ public final class OrdersIngestBench {
             }
         }
         return counts;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static double seconds(long began) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.shoplake.lakehouse.FileLedger;
+import io.shoplake.lakehouse.JobPhase;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.Quarantine;
 import io.shoplake.lakehouse.RunLedger;
@@ -89,15 +90,22 @@ public final class FileIngest {
             }
         }
         List<String> uris = paths.stream().map(p -> p.toUri().toString()).toList();
-        List<SparkFileParse.Fingerprint> prints = SparkFileParse.fingerprints(lake.spark(), uris);
+        List<SparkFileParse.Fingerprint> prints =
+                JobPhase.run(lake.spark(), "ingest: hash", () -> SparkFileParse.fingerprints(lake.spark(), uris));
         Timestamp ingestedAt = Timestamp.from(Instant.now());
-        Set<String> loaded = files.loaded(
-                prints.stream().map(SparkFileParse.Fingerprint::sha256).toList(), request.target());
+        Set<String> loaded = JobPhase.run(
+                lake.spark(),
+                "ingest: ledger lookup",
+                () -> files.loaded(
+                        prints.stream().map(SparkFileParse.Fingerprint::sha256).toList(), request.target()));
         // The bronze commits themselves say which files they hold: a load whose ledger row was lost (a crash between
         // the two) is not loaded twice, and its ledger row is written now.
-        Map<String, LoadMarkers.Marker> committed = LoadMarkers.loaded(lake, request.target());
-        Map<String, LoadMarkers.Marker> quarantined =
-                LoadMarkers.loaded(lake, request.target().quarantine());
+        Map<String, LoadMarkers.Marker> committed =
+                JobPhase.run(lake.spark(), "ingest: ledger lookup", () -> LoadMarkers.loaded(lake, request.target()));
+        Map<String, LoadMarkers.Marker> quarantined = JobPhase.run(
+                lake.spark(),
+                "ingest: ledger lookup",
+                () -> LoadMarkers.loaded(lake, request.target().quarantine()));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < paths.size(); i++) {
             SparkFileParse.Fingerprint print = prints.get(i);
@@ -283,27 +291,36 @@ public final class FileIngest {
                 .ifPresent(problem -> {
                     throw new UnusableFileException(path + ": " + problem);
                 });
-        ParseSummary summary = SparkFileParse.summarise(lake.spark(), print.uri(), spec, chunkBytes);
+        ParseSummary summary = JobPhase.run(
+                lake.spark(),
+                "ingest: boundary pass",
+                () -> SparkFileParse.summarise(lake.spark(), print.uri(), spec, chunkBytes));
         List<Chunk> chunks = summary.chunks(columns);
         String source = path.toString();
         // Rejects first, then the bronze rows: the bronze commit carries the file's hash (LoadMarkers), so once it is
         // in, the file is loaded; an attempt that dies before it leaves marked rejects that the next attempt removes.
         long quarantined = 0;
         if (summary.rejects() > 0) {
-            Dataset<Row> parsed = SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
+            // Usually the counting pass kept the few rejects; only a file with very many is parsed again for them.
+            Dataset<Row> parsed = summary.keptAllRejects()
+                    ? SparkFileParse.rejects(lake.spark(), summary.keptRejects())
+                    : SparkFileParse.parse(lake.spark(), print.uri(), spec, chunks, columns.size());
             LoadMarkers.writeMarked(
                     print.sha256(),
                     source,
                     request.runId(),
-                    () -> quarantine.append(
-                            request.target(),
-                            Quarantine.records(
-                                    SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
-                                    lit(source),
-                                    col(SparkFileParse.LINE),
-                                    col(SparkFileParse.RAW),
-                                    col(SparkFileParse.REASON),
-                                    request.runId())));
+                    () -> JobPhase.run(
+                            lake.spark(),
+                            "ingest: parse + quarantine write",
+                            () -> quarantine.append(
+                                    request.target(),
+                                    Quarantine.records(
+                                            SparkFileParse.ofKind(parsed, SparkFileParse.REJECT),
+                                            lit(source),
+                                            col(SparkFileParse.LINE),
+                                            col(SparkFileParse.RAW),
+                                            col(SparkFileParse.REASON),
+                                            request.runId()))));
             quarantined = bronze.addedRecords(request.target().quarantine());
         }
         // Even a file with no data records commits (an empty append): the table exists and the commit is the marker.
@@ -322,9 +339,13 @@ public final class FileIngest {
                     print.sha256(),
                     source,
                     request.runId(),
-                    () -> appended[0] = bronze.append(
-                            request.target(),
-                            SparkFileParse.ofKind(parsed, SparkFileParse.DATA).select(values.toArray(Column[]::new))));
+                    () -> appended[0] = JobPhase.run(
+                            lake.spark(),
+                            "ingest: parse + bronze write",
+                            () -> bronze.append(
+                                    request.target(),
+                                    SparkFileParse.ofKind(parsed, SparkFileParse.DATA)
+                                            .select(values.toArray(Column[]::new)))));
             written = appended[0];
         }
         failAfterBronzeCommit.run();
@@ -335,8 +356,19 @@ public final class FileIngest {
                             + " rejects read, " + written + " rows written, " + quarantined + " quarantined");
         }
         StepCounts counts = new StepCounts(summary.data() + summary.rejects(), written, quarantined);
-        files.record(new FileLedger.LoadedFile(
-                source, print.size(), print.sha256(), request.target(), request.runId(), written, quarantined));
+        long rowsWritten = written;
+        long rowsQuarantined = quarantined;
+        JobPhase.run(
+                lake.spark(),
+                "ingest: ops.files",
+                () -> files.record(new FileLedger.LoadedFile(
+                        source,
+                        print.size(),
+                        print.sha256(),
+                        request.target(),
+                        request.runId(),
+                        rowsWritten,
+                        rowsQuarantined)));
         return new LoadCounts(counts, summary.blankLines());
     }
 

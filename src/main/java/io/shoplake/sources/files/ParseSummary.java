@@ -8,8 +8,27 @@ import java.util.List;
  * boundaries about every {@code chunkBytes} bytes (offset and line) where parallel parse tasks may start.
  */
 record ParseSummary(
-        long data, long rejects, long blankLines, List<String> keys, List<Long> splitOffsets, List<Long> splitLines)
+        long data,
+        long rejects,
+        long blankLines,
+        List<String> keys,
+        List<Long> splitOffsets,
+        List<Long> splitLines,
+        List<Reject> keptRejects)
         implements java.io.Serializable {
+
+    /** Rejects the counting pass keeps, so a file with a few broken records is not parsed again to quarantine them. */
+    static final int KEPT_REJECTS = 10_000;
+    /** ... and at most this much of their raw text. */
+    static final long KEPT_REJECT_CHARS = 8L << 20;
+
+    /** A broken record: its line, raw text and reason. */
+    record Reject(long line, String raw, String reason) implements java.io.Serializable {}
+
+    /** Whether {@link #keptRejects} holds every reject of the file. */
+    boolean keptAllRejects() {
+        return keptRejects.size() == rejects;
+    }
 
     /** The file's chunks: one from the start, then one from each split. */
     List<Chunk> chunks(List<String> columns) {
@@ -36,6 +55,9 @@ record ParseSummary(
         List<Long> splitOffsets = new ArrayList<>();
         List<Long> splitLines = new ArrayList<>();
         long lastSplit = 0;
+        List<Reject> kept = new ArrayList<>();
+        long keptChars = 0;
+        boolean keeping = true;
         RecordParser parser = FileParser.open(in, spec);
         while (parser.hasNext()) {
             ParsedRecord record = parser.next();
@@ -46,7 +68,18 @@ record ParseSummary(
                         keys.addAll(record.named().keySet());
                     }
                 }
-                case REJECT -> rejects++;
+                case REJECT -> {
+                    rejects++;
+                    String raw = record.raw();
+                    long chars = raw == null ? 0 : raw.length();
+                    if (keeping && kept.size() < KEPT_REJECTS && keptChars + chars <= KEPT_REJECT_CHARS) {
+                        kept.add(new Reject(record.line(), raw, record.reason()));
+                        keptChars += chars;
+                    } else {
+                        keeping = false;
+                        kept.clear();
+                    }
+                }
                 case BLANK -> blanks++;
             }
             long next = parser.nextRecordOffset();
@@ -57,6 +90,12 @@ record ParseSummary(
             }
         }
         return new ParseSummary(
-                data, rejects, blanks, List.copyOf(keys), List.copyOf(splitOffsets), List.copyOf(splitLines));
+                data,
+                rejects,
+                blanks,
+                List.copyOf(keys),
+                List.copyOf(splitOffsets),
+                List.copyOf(splitLines),
+                List.copyOf(kept));
     }
 }

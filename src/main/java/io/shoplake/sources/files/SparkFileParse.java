@@ -138,6 +138,20 @@ final class SparkFileParse {
         return spark.createDataFrame(rows, schema(spec, columnCount));
     }
 
+    /** Rejects the counting pass kept, as parse rows (kind, line, raw text, reason). */
+    static Dataset<Row> rejects(SparkSession spark, List<ParseSummary.Reject> rejects) {
+        StructType schema = new StructType()
+                .add(KIND, DataTypes.IntegerType, false)
+                .add(LINE, DataTypes.LongType, false)
+                .add(RAW, DataTypes.StringType, true)
+                .add(REASON, DataTypes.StringType, true);
+        List<Row> rows = new ArrayList<>(rejects.size());
+        for (ParseSummary.Reject reject : rejects) {
+            rows.add(RowFactory.create(REJECT, reject.line(), reject.raw(), reject.reason()));
+        }
+        return spark.createDataFrame(rows, schema);
+    }
+
     private static Iterator<Row> records(String uri, Chunk chunk, ParseSpec spec, int width)
             throws java.io.IOException {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(java.net.URI.create(uri));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SilverOrdersBuildTest {
 
-    private static void writeBronze(Lakehouse lake) {
+    static void writeBronze(Lakehouse lake) {
         lake.append(
                 OrderSources.bronze("customers"),
                 BronzeRows.of("customers")
@@ -62,7 +62,7 @@ class SilverOrdersBuildTest {
                         .dataset());
     }
 
-    private static List<String> rows(Lakehouse lake, TableId table) {
+    static List<String> rows(Lakehouse lake, TableId table) {
         Dataset<Row> rows = lake.read(table);
         return rows.collectAsList().stream()
                 .map(r -> Arrays.stream(rows.columns())
@@ -72,7 +72,7 @@ class SilverOrdersBuildTest {
                 .toList();
     }
 
-    private static List<String> quarantined(Lakehouse lake, TableId table) {
+    static List<String> quarantined(Lakehouse lake, TableId table) {
         return new Quarantine(lake)
                 .of(table).collectAsList().stream()
                         .map(r -> r.getAs("source") + ":" + r.getAs("line") + " " + r.getAs("reason"))

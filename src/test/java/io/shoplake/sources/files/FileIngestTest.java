@@ -175,6 +175,34 @@ class FileIngestTest {
     }
 
     @Test
+    void aFileWithMoreRejectsThanTheCountingPassKeepsQuarantinesEveryOne() throws IOException {
+        Lakehouse lake = TestSpark.freshLake(dir.resolve("lake"));
+        // Lines 2..10002 have a field too many (10,001 rejects: one more than the counting pass keeps), then one good
+        // record on line 10003.
+        StringBuilder text = new StringBuilder("id,amount\n");
+        for (int i = 0; i < 10_001; i++) {
+            text.append(i).append(",1,extra\n");
+        }
+        text.append("7,8\n");
+        Path file = write("many-bad.csv", text.toString());
+
+        List<FileIngestResult> result =
+                new FileIngest(lake).ingest(FileIngestRequest.of(file, SALES, FileFormat.CSV, "run-1", "test"));
+
+        assertThat(result)
+                .extracting(r -> r.status() + ":" + r.rows() + "/" + r.quarantined())
+                .containsExactly("LOADED:1/10001");
+        Row lines = lake.read(SALES.quarantine())
+                .selectExpr("min(line)", "max(line)", "count(DISTINCT line)", "min(raw_record)")
+                .first();
+        assertThat(lines.getLong(0)).isEqualTo(2);
+        assertThat(lines.getLong(1)).isEqualTo(10_002);
+        assertThat(lines.getLong(2)).isEqualTo(10_001);
+        assertThat(lines.getString(3)).isEqualTo("0,1,extra");
+        assertThat(lake.read(SALES).select("_line").first().getLong(0)).isEqualTo(10_003);
+    }
+
+    @Test
     void jsonLinesAndHeaderlessWhitespaceText() throws IOException {
         Lakehouse lake = TestSpark.freshLake(dir.resolve("lake"));
         Path events = write(
