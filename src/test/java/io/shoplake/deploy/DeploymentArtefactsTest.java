@@ -365,9 +365,9 @@ class DeploymentArtefactsTest {
         // That shoplake.yaml loads, and the variables it names come from the Secret.
         Path written = Files.writeString(dir.resolve("shoplake.yaml"), configText.asText());
         ShoplakeConfig config = PipelineSections.resolve(Optional.of(written));
-        assertThat(config.spark().master())
+        assertThat(config.spark().masterValue())
                 .as("no master in the file: spark-submit's wins")
-                .isEqualTo("local[*]");
+                .isEmpty();
         assertThat(config.spark().shufflePartitions()).isEqualTo(64);
         assertThat(URI.create(config.lake()).getScheme()).isEqualTo("s3a");
         assertThat(config.catalog().type()).isEqualTo("jdbc");
