@@ -62,6 +62,7 @@ class DemoLakeTest {
                         "next-order prediction, buyer list to MongoDB",
                         "customer 360: nested JSON to a star schema, two days",
                         "membership applications: validate, members, exports",
+                        "industry swings: customers, a live Kafka stream of orders, the top 3",
                         "summary of every table",
                         "stop services",
                         "dashboard");
