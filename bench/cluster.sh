@@ -20,6 +20,8 @@ if [[ ! -f "$EVENTS/_SUCCESS" ]]; then
 fi
 echo "input: $(du -sh "$EVENTS" | cut -f1) of Parquet; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
+# A fresh work folder each run: the per-executor task log of an earlier run must not count in this run's skew.
+rm -rf "$OUT/cluster-$N"
 # The driver is this JVM; master and workers are JVMs of their own (stopped by pid when the bench ends).
 # shellcheck disable=SC2086
 java -Xmx${BENCH_HEAP:-3g} $OPENS ${BENCH_JAVA_OPTS:-} -cp "$CP" io.shoplake.bench.ClusterBench \

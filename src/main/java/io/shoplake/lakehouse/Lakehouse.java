@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -54,6 +57,20 @@ public final class Lakehouse {
 
     public boolean exists(TableId table) {
         return spark.catalog().tableExists(sqlName(table));
+    }
+
+    /** The Iceberg table behind {@code table}, freshly refreshed (snapshots, properties), if it exists. */
+    public Optional<Table> icebergTable(TableId table) {
+        if (!exists(table)) {
+            return Optional.empty();
+        }
+        try {
+            Table loaded = Spark3Util.loadIcebergTable(spark, sqlName(table));
+            loaded.refresh();
+            return Optional.of(loaded);
+        } catch (org.apache.spark.sql.catalyst.parser.ParseException | NoSuchTableException e) {
+            throw new IllegalStateException("cannot load table " + table + ": " + e.getMessage(), e);
+        }
     }
 
     public Dataset<Row> read(TableId table) {

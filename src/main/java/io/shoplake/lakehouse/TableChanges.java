@@ -10,7 +10,6 @@ import org.apache.iceberg.DataOperations;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.CommitMetadata;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -29,7 +28,7 @@ public final class TableChanges {
 
     /** The current snapshot of {@code table}; empty when it does not exist or has none. */
     public OptionalLong current(TableId table) {
-        return iceberg(table)
+        return lake.icebergTable(table)
                 .map(Table::currentSnapshot)
                 .map(s -> OptionalLong.of(s.snapshotId()))
                 .orElse(OptionalLong.empty());
@@ -49,7 +48,7 @@ public final class TableChanges {
      * {@code until} (expired, rolled back).
      */
     public Optional<Dataset<Row>> appended(TableId table, long since, long until) {
-        Optional<Table> iceberg = iceberg(table);
+        Optional<Table> iceberg = lake.icebergTable(table);
         if (iceberg.isEmpty()) {
             return Optional.empty();
         }
@@ -76,12 +75,12 @@ public final class TableChanges {
 
     /** Whether {@code table} still has the snapshot (not expired). */
     public boolean exists(TableId table, long snapshotId) {
-        return iceberg(table).map(t -> t.snapshot(snapshotId) != null).orElse(false);
+        return lake.icebergTable(table).map(t -> t.snapshot(snapshotId) != null).orElse(false);
     }
 
     /** The rows {@code table} held at {@code snapshotId}, from the snapshot's summary; 0 when it does not say. */
     public long records(TableId table, long snapshotId) {
-        return iceberg(table)
+        return lake.icebergTable(table)
                 .map(t -> t.snapshot(snapshotId))
                 .map(s -> s.summary().get("total-records"))
                 .map(Long::parseLong)
@@ -90,7 +89,7 @@ public final class TableChanges {
 
     /** The value of {@code property} in the newest commit of the table's current history that has it. */
     public Optional<String> lastCommitProperty(TableId table, String property) {
-        Optional<Table> iceberg = iceberg(table);
+        Optional<Table> iceberg = lake.icebergTable(table);
         if (iceberg.isEmpty()) {
             return Optional.empty();
         }
@@ -112,19 +111,5 @@ public final class TableChanges {
             return null;
         };
         CommitMetadata.withCommitProperties(properties, call, RuntimeException.class);
-    }
-
-    private Optional<Table> iceberg(TableId table) {
-        if (!lake.exists(table)) {
-            return Optional.empty();
-        }
-        try {
-            Table loaded = Spark3Util.loadIcebergTable(lake.spark(), lake.sqlName(table));
-            loaded.refresh();
-            return Optional.of(loaded);
-        } catch (org.apache.spark.sql.catalyst.parser.ParseException
-                | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-            throw new IllegalStateException("cannot load table " + table + ": " + e.getMessage(), e);
-        }
     }
 }

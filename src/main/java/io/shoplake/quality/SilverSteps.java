@@ -52,22 +52,7 @@ public final class SilverSteps {
      * empty text into null, keeps the bronze metadata, and adds {@link #RAW_RECORD}: the whole bronze row as JSON.
      */
     public static Dataset<Row> clean(TableId bronzeTable, Dataset<Row> bronze, Map<String, String> columns) {
-        Set<String> present = Set.of(bronze.columns());
-        List<String> missing = new ArrayList<>();
-        for (String name : columns.keySet()) {
-            if (!present.contains(name)) {
-                missing.add(name);
-            }
-        }
-        for (String name : BRONZE_METADATA) {
-            if (!present.contains(name)) {
-                missing.add(name);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(
-                    bronzeTable + " must have the columns " + missing + ", has: " + Arrays.toString(bronze.columns()));
-        }
+        requireColumns(bronzeTable, bronze, columns);
         List<Column> select = new ArrayList<>();
         // Names are quoted: a file's header may name a column "29.33", which unquoted means a nested field.
         columns.forEach((source, silver) ->

@@ -58,14 +58,8 @@ final class BronzeWriter {
 
     /** The records the table's latest commit added (Iceberg's snapshot summary; metadata only, no Spark job). */
     long addedRecords(TableId table) {
-        org.apache.iceberg.Table iceberg;
-        try {
-            iceberg = org.apache.iceberg.spark.Spark3Util.loadIcebergTable(lake.spark(), lake.sqlName(table));
-        } catch (org.apache.spark.sql.catalyst.parser.ParseException
-                | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-            throw new IllegalStateException("cannot load table " + table + ": " + e.getMessage(), e);
-        }
-        iceberg.refresh();
+        org.apache.iceberg.Table iceberg = lake.icebergTable(table)
+                .orElseThrow(() -> new IllegalStateException("cannot load table " + table + ": it does not exist"));
         org.apache.iceberg.Snapshot snapshot = iceberg.currentSnapshot();
         String added = snapshot == null ? null : snapshot.summary().get("added-records");
         return added == null ? 0 : Long.parseLong(added);

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.CommitMetadata;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.util.SnapshotUtil;
 
 /**
@@ -55,7 +54,7 @@ final class LoadMarkers {
      * no Spark job).
      */
     static Map<String, Marker> loaded(Lakehouse lake, TableId table) {
-        Optional<Table> iceberg = iceberg(lake, table);
+        Optional<Table> iceberg = lake.icebergTable(table);
         if (iceberg.isEmpty() || iceberg.get().currentSnapshot() == null) {
             return Map.of();
         }
@@ -87,19 +86,5 @@ final class LoadMarkers {
             }
         }
         return Map.copyOf(loaded);
-    }
-
-    private static Optional<Table> iceberg(Lakehouse lake, TableId table) {
-        if (!lake.exists(table)) {
-            return Optional.empty();
-        }
-        try {
-            Table loaded = Spark3Util.loadIcebergTable(lake.spark(), lake.sqlName(table));
-            loaded.refresh();
-            return Optional.of(loaded);
-        } catch (org.apache.spark.sql.catalyst.parser.ParseException
-                | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-            throw new IllegalStateException("cannot load table " + table + ": " + e.getMessage(), e);
-        }
     }
 }
