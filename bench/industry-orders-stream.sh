@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Orders stream: sustained orders/s into silver and p95 produce->silver latency at half that rate, against a plain
 # Kafka consumer (read + parse) on the same messages in the same run. Embedded broker, scratch lake in bench/out.
-# Usage: bench/industry-orders-stream.sh N [LIVE_SECONDS]      e.g. bench/industry-orders-stream.sh 20000 60
+# Usage: bench/industry-orders-stream.sh N [LIVE_SECONDS] [ORDERS_PER_DAY]   e.g. bench/industry-orders-stream.sh 40000 30 7500
 set -euo pipefail
 N="${1:?usage: bench/industry-orders-stream.sh ORDERS [LIVE_SECONDS]}"
 LIVE="${2:-30}"
@@ -15,5 +15,5 @@ source "$ROOT/bench/common.sh"
 
 # shellcheck disable=SC2086
 java -Xmx${BENCH_HEAP:-3g} $OPENS ${BENCH_JAVA_OPTS:-} -cp "$CP" io.shoplake.bench.IndustryOrdersStreamBench \
-  "$N" "$WORK" "$LIVE"
+  "$N" "$WORK" "$LIVE" ${3:+"$3"}
 rm -rf "$WORK"

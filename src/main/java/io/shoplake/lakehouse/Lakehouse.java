@@ -94,17 +94,16 @@ public final class Lakehouse {
                 .collect(Collectors.toList());
     }
 
-    /** The current snapshot id of a table; empty when the table does not exist or has no snapshot yet. */
+    /**
+     * The current snapshot id of a table; empty when the table does not exist or has no snapshot yet. Read from the
+     * table's metadata, not by a query of its snapshots table: no Spark job (the run ledger asks this of every step's
+     * tables).
+     */
     public OptionalLong snapshotId(TableId table) {
-        if (!exists(table)) {
-            return OptionalLong.empty();
-        }
-        List<Row> rows = spark.sql(
-                        "SELECT snapshot_id FROM " + sqlName(table) + ".snapshots ORDER BY committed_at DESC LIMIT 1")
-                .collectAsList();
-        return rows.isEmpty()
-                ? OptionalLong.empty()
-                : OptionalLong.of(rows.get(0).getLong(0));
+        return icebergTable(table)
+                .map(Table::currentSnapshot)
+                .map(s -> OptionalLong.of(s.snapshotId()))
+                .orElse(OptionalLong.empty());
     }
 
     /** Appends rows, creating the table (partitioned by {@code partitionColumns}) on first write. */

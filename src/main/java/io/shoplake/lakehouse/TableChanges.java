@@ -28,10 +28,7 @@ public final class TableChanges {
 
     /** The current snapshot of {@code table}; empty when it does not exist or has none. */
     public OptionalLong current(TableId table) {
-        return lake.icebergTable(table)
-                .map(Table::currentSnapshot)
-                .map(s -> OptionalLong.of(s.snapshotId()))
-                .orElse(OptionalLong.empty());
+        return lake.snapshotId(table);
     }
 
     /** The table as it was at {@code snapshotId}. */

@@ -4,12 +4,13 @@ import io.shoplake.cli.common.CommonOptions;
 import io.shoplake.cli.common.ExitCode;
 import io.shoplake.cli.common.UsageException;
 import io.shoplake.cli.common.Workspace;
+import io.shoplake.pipelines.industries.IndustrySwingsJob;
 import io.shoplake.pipelines.industries.OrdersStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.streaming.StreamingQuery;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,34 +82,38 @@ public final class StreamIndustryOrdersCommand implements Callable<Integer> {
                     Optional.ofNullable(maxRecords),
                     Optional.ofNullable(refreshEvery).map(r -> TimeOptions.duration("--refresh-every", r))));
             PrintWriter out = spec.commandLine().getOut();
-            StreamingQuery query = new OrdersStream(workspace.lake(), settings, report -> {
-                        out.printf(
-                                "batch %d: %d messages, %d orders added, %d already present, %d quarantined%s%n",
-                                report.batchId(),
-                                report.written().received(),
-                                report.written().added(),
-                                report.written().alreadyPresent(),
-                                report.written().quarantined(),
-                                report.swings()
-                                        .map(s -> "; swings as of " + s.asOf() + ", top: "
-                                                + String.join(
-                                                        ", ",
-                                                        s.top(3).stream()
-                                                                .map(x -> x.industry())
-                                                                .toList()))
-                                        .orElse(""));
-                        out.flush();
-                    })
-                    .start();
+            AtomicLong lastBatch = new AtomicLong(-1);
+            OrdersStream stream = new OrdersStream(workspace.lake(), settings, report -> {
+                lastBatch.set(report.batchId());
+                out.printf(
+                        "batch %d: %d messages, %d orders added, %d already present, %d quarantined%s%n",
+                        report.batchId(),
+                        report.written().received(),
+                        report.written().added(),
+                        report.written().alreadyPresent(),
+                        report.written().quarantined(),
+                        report.swings().map(StreamIndustryOrdersCommand::top).orElse(""));
+                out.flush();
+            });
             out.println("streaming " + topic + " from " + kafka + " (checkpoint " + settings.checkpoint() + ")"
                     + (availableNow ? ", until drained" : ", Ctrl-C to stop"));
             out.flush();
-            query.awaitTermination();
-            out.println("stream stopped after batch "
-                    + (query.lastProgress() == null
-                            ? "none"
-                            : String.valueOf(query.lastProgress().batchId())));
+            if (availableNow) {
+                stream.drain().ifPresent(swings -> out.println("gold refreshed once drained" + top(swings)));
+            } else {
+                stream.start().awaitTermination();
+            }
+            out.println("stream stopped after batch " + (lastBatch.get() < 0 ? "none" : lastBatch.get()));
             return ExitCode.OK;
         }
+    }
+
+    private static String top(IndustrySwingsJob.Result swings) {
+        return "; swings as of " + swings.asOf() + ", top: "
+                + String.join(
+                        ", ",
+                        swings.top(3).stream()
+                                .map(IndustrySwingsJob.Swing::industry)
+                                .toList());
     }
 }

@@ -42,16 +42,14 @@ public final class IndustrySwings {
     }
 
     /**
+     * The amounts of the two periods per industry: one row per industry with orders in either period and one
+     * (industry null) for the orders no reference industry claims. Columns: industry, window_amount, window_orders,
+     * baseline_amount, baseline_orders, customers. The only pass over the orders; small enough to keep.
+     *
      * @param orders silver.industry_orders (order_id, customer_id, ordered_at, amount)
      * @param customerIndustries silver.industry_customer_industries (customer_id, industry)
-     * @param industries the reference list (industry)
      */
-    public static Computed compute(
-            Dataset<Row> orders,
-            Dataset<Row> customerIndustries,
-            Dataset<Row> industries,
-            SwingWindow window,
-            String runId) {
+    public static Dataset<Row> totals(Dataset<Row> orders, Dataset<Row> customerIndustries, SwingWindow window) {
         Timestamp asOf = Timestamp.from(window.asOf());
         Timestamp windowStart = Timestamp.from(window.windowStart());
         Timestamp baselineStart = Timestamp.from(window.baselineStart());
@@ -65,25 +63,24 @@ public final class IndustrySwings {
                         col("ordered_at").gt(lit(windowStart)).as("in_window"));
         Dataset<Row> pairs =
                 customerIndustries.select("customer_id", "industry").distinct();
-        Dataset<Row> joined = scoped.join(pairs, scoped.col("customer_id").equalTo(pairs.col("customer_id")), "left")
-                .select(
-                        scoped.col("order_id"),
-                        scoped.col("customer_id"),
-                        col("amount"),
-                        col("in_window"),
-                        col("industry"));
-
-        Column windowAmount = sum(when(col("in_window"), col("amount")));
-        Column windowOrders = count(when(col("in_window"), col("order_id")));
-        Column baselineAmount = sum(when(col("in_window").unary_$bang(), col("amount")));
-        Column baselineOrders = count(when(col("in_window").unary_$bang(), col("order_id")));
-
-        Dataset<Row> totals = joined.where(col("industry").isNotNull())
-                .groupBy("industry")
+        return scoped.join(pairs, scoped.col("customer_id").equalTo(pairs.col("customer_id")), "left")
+                .groupBy(col("industry"))
                 .agg(
-                        windowAmount.as("window_amount"),
-                        windowOrders.as("window_orders"),
-                        baselineAmount.as("baseline_amount"));
+                        sum(when(col("in_window"), col("amount"))).as("window_amount"),
+                        count(when(col("in_window"), col("order_id"))).as("window_orders"),
+                        sum(when(col("in_window").unary_$bang(), col("amount"))).as("baseline_amount"),
+                        count(when(col("in_window").unary_$bang(), col("order_id")))
+                                .as("baseline_orders"),
+                        countDistinct(scoped.col("customer_id")).as("customers"));
+    }
+
+    /**
+     * Every reference industry's swing, ranked, and the one row of unassigned orders, from {@link #totals}.
+     *
+     * @param industries the reference list (industry)
+     */
+    public static Computed compute(Dataset<Row> totals, Dataset<Row> industries, SwingWindow window, String runId) {
+        Timestamp asOf = Timestamp.from(window.asOf());
         BigDecimal expectedShare = BigDecimal.valueOf(window.windowHours())
                 .divide(BigDecimal.valueOf(24), 10, java.math.RoundingMode.HALF_UP);
         Column avg = coalesce(col("baseline_amount"), lit(BigDecimal.ZERO))
@@ -92,7 +89,7 @@ public final class IndustrySwings {
         Dataset<Row> swings = industries
                 .select("industry")
                 .distinct()
-                .join(totals, "industry", "left")
+                .join(totals.where(col("industry").isNotNull()), "industry", "left")
                 .select(
                         col("industry"),
                         coalesce(col("window_amount"), lit(BigDecimal.ZERO))
@@ -131,17 +128,17 @@ public final class IndustrySwings {
                         col("change_pct"),
                         lit(runId).as("run_id"));
 
-        Dataset<Row> unassigned = joined.where(col("industry").isNull())
+        Dataset<Row> unassigned = totals.where(col("industry").isNull())
                 .agg(
-                        windowOrders.as("window_orders"),
-                        coalesce(windowAmount, lit(BigDecimal.ZERO))
+                        coalesce(sum("window_orders"), lit(0L)).as("window_orders"),
+                        coalesce(sum("window_amount"), lit(BigDecimal.ZERO))
                                 .cast(AMOUNT)
                                 .as("window_amount"),
-                        baselineOrders.as("baseline_orders"),
-                        coalesce(baselineAmount, lit(BigDecimal.ZERO))
+                        coalesce(sum("baseline_orders"), lit(0L)).as("baseline_orders"),
+                        coalesce(sum("baseline_amount"), lit(BigDecimal.ZERO))
                                 .cast(AMOUNT)
                                 .as("baseline_amount"),
-                        countDistinct(col("customer_id")).as("customers"))
+                        coalesce(sum("customers"), lit(0L)).as("customers"))
                 .select(
                         lit(asOf).as("as_of"),
                         col("window_orders"),

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
+import io.shoplake.lakehouse.JobPhase;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.lakehouse.StepCounts;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -90,7 +92,7 @@ public final class IndustrySwingsJob {
             throw new IllegalStateException("silver.industry_orders does not exist: load orders first with "
                     + "`shoplake ingest industry-orders --from PATH` or `shoplake stream industry-orders`");
         }
-        Instant at = asOf.or(this::latestOrder)
+        Instant at = asOf.or(() -> JobPhase.run(lake.spark(), "swings: latest order", this::latestOrder))
                 .orElseThrow(() -> new IllegalStateException("silver.industry_orders has no orders: nothing to rank"));
         SwingWindow window = new SwingWindow(at, windowHours, baselineDays);
         Dataset<Row> pairs = lake.exists(IndustryTables.CUSTOMER_INDUSTRIES)
@@ -110,7 +112,8 @@ public final class IndustrySwingsJob {
                         .and(col("order_date")
                                 .leq(lit(java.sql.Date.valueOf(
                                         at.atOffset(ZoneOffset.UTC).toLocalDate())))));
-        long[] rows = new long[1];
+        List<Row> swingRows = new ArrayList<>();
+        List<Row> unassignedRows = new ArrayList<>();
         new RunLedger(lake)
                 .step(
                         runId,
@@ -120,16 +123,44 @@ public final class IndustrySwingsJob {
                         List.of(IndustryTables.ORDERS, IndustryTables.CUSTOMER_INDUSTRIES),
                         List.of(IndustryTables.SWINGS, IndustryTables.UNASSIGNED),
                         () -> {
-                            IndustrySwings.Computed computed =
-                                    IndustrySwings.compute(orders, pairs, industries, window, runId);
-                            Dataset<Row> swings = computed.swings().localCheckpoint();
-                            Dataset<Row> unassigned = computed.unassigned().localCheckpoint();
-                            lake.overwritePartitions(IndustryTables.SWINGS, swings, "as_of");
-                            lake.overwritePartitions(IndustryTables.UNASSIGNED, unassigned, "as_of");
-                            rows[0] = swings.count();
-                            return new StepCounts(rows[0], rows[0], 0);
+                            // One pass over the orders gives a row per industry (and one unassigned); the rest is
+                            // small, from the driver.
+                            Dataset<Row> totals = IndustrySwings.totals(orders, pairs, window);
+                            List<Row> totalRows =
+                                    JobPhase.run(lake.spark(), "swings: totals", () -> totals.collectAsList());
+                            IndustrySwings.Computed result = IndustrySwings.compute(
+                                    lake.spark().createDataFrame(totalRows, totals.schema()),
+                                    industries,
+                                    window,
+                                    runId);
+                            swingRows.addAll(JobPhase.run(
+                                    lake.spark(),
+                                    "swings: compute",
+                                    () -> result.swings().collectAsList()));
+                            unassignedRows.addAll(JobPhase.run(
+                                    lake.spark(),
+                                    "swings: unassigned",
+                                    () -> result.unassigned().collectAsList()));
+                            JobPhase.run(lake.spark(), "swings: gold write", () -> {
+                                lake.overwritePartitions(
+                                        IndustryTables.SWINGS,
+                                        lake.spark()
+                                                .createDataFrame(
+                                                        swingRows,
+                                                        result.swings().schema()),
+                                        "as_of");
+                                lake.overwritePartitions(
+                                        IndustryTables.UNASSIGNED,
+                                        lake.spark()
+                                                .createDataFrame(
+                                                        unassignedRows,
+                                                        result.unassigned().schema()),
+                                        "as_of");
+                            });
+                            long rows = swingRows.size();
+                            return new StepCounts(rows, rows, 0);
                         });
-        return read(at).orElseThrow();
+        return result(at, swingRows, unassignedRows);
     }
 
     /** The stored swings of {@code asOf} (default: the latest as-of computed); empty when none. */
@@ -151,11 +182,20 @@ public final class IndustrySwingsJob {
         Timestamp ts = Timestamp.from(at);
         List<Row> rows = lake.read(IndustryTables.SWINGS)
                 .where(col("as_of").equalTo(lit(ts)))
-                .orderBy("rank")
                 .collectAsList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
+        List<Row> unassigned = lake.exists(IndustryTables.UNASSIGNED)
+                ? lake.read(IndustryTables.UNASSIGNED)
+                        .where(col("as_of").equalTo(lit(ts)))
+                        .collectAsList()
+                : List.of();
+        return Optional.of(result(at, rows, unassigned));
+    }
+
+    /** The result from gold-shaped rows: the swings of one as-of (any order) and its unassigned row, if any. */
+    private static Result result(Instant at, List<Row> rows, List<Row> unassignedRows) {
         List<Swing> swings = rows.stream()
                 .map(r -> new Swing(
                         r.getAs("industry"),
@@ -165,22 +205,18 @@ public final class IndustrySwingsJob {
                         r.getAs("baseline_daily_avg"),
                         r.getAs("change"),
                         r.isNullAt(r.fieldIndex("change_pct")) ? null : r.<Double>getAs("change_pct")))
+                .sorted(java.util.Comparator.comparingInt(Swing::rank))
                 .toList();
         Unassigned unassigned = new Unassigned(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0);
-        if (lake.exists(IndustryTables.UNASSIGNED)) {
-            List<Row> u = lake.read(IndustryTables.UNASSIGNED)
-                    .where(col("as_of").equalTo(lit(ts)))
-                    .collectAsList();
-            if (!u.isEmpty()) {
-                Row r = u.get(0);
-                unassigned = new Unassigned(
-                        r.<Long>getAs("window_orders"),
-                        r.getAs("window_amount"),
-                        r.<Long>getAs("baseline_orders"),
-                        r.getAs("baseline_amount"),
-                        r.<Long>getAs("customers"));
-            }
+        if (!unassignedRows.isEmpty()) {
+            Row r = unassignedRows.get(0);
+            unassigned = new Unassigned(
+                    r.<Long>getAs("window_orders"),
+                    r.getAs("window_amount"),
+                    r.<Long>getAs("baseline_orders"),
+                    r.getAs("baseline_amount"),
+                    r.<Long>getAs("customers"));
         }
-        return Optional.of(new Result(at, rows.get(0).getAs("run_id"), swings, unassigned));
+        return new Result(at, rows.get(0).getAs("run_id"), swings, unassigned);
     }
 }

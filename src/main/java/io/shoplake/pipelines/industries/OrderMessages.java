@@ -19,6 +19,7 @@ import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,7 @@ public final class OrderMessages {
     /** Input columns the parse needs. */
     public static final List<String> INPUT = List.of("value", "_source", "_line", "_produced_at");
 
-    /** The parsed rows: typed fields (null when the message is rejected), the reason, and the input columns. */
+    /** The typed fields a parse adds in front of its input's columns (null when the message is rejected). */
     public static final StructType PARSED = new StructType()
             .add("order_id", DataTypes.StringType, true)
             .add("customer_id", DataTypes.StringType, true)
@@ -65,12 +66,11 @@ public final class OrderMessages {
             .add("amount", MONEY, true)
             .add("lines_amount", PRODUCT, true)
             .add("order_lines", DataTypes.createArrayType(LINE, false), true)
-            .add("reason", DataTypes.StringType, true)
-            .add("value", DataTypes.StringType, true)
-            .add("_source", DataTypes.StringType, true)
-            .add("_line", DataTypes.LongType, true)
-            .add("_produced_at", DataTypes.TimestampType, true);
+            .add("line_count", DataTypes.IntegerType, true)
+            .add("reason", DataTypes.StringType, true);
 
+    private static final int LINE_COUNT = PARSED.fieldIndex("line_count");
+    private static final int REASON = PARSED.fieldIndex("reason");
     private static final BigDecimal LIMIT = new BigDecimal("100000000000000"); // 10^14: decimal(18,4)
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -93,12 +93,22 @@ public final class OrderMessages {
 
     private OrderMessages() {}
 
-    /** Parses every row of {@code raw} (columns {@link #INPUT}); one output row per input row, shaped {@link #PARSED}. */
+    /**
+     * Parses every row of {@code raw} (which has at least the columns {@link #INPUT}): one output row per input row,
+     * the fields of {@link #PARSED} followed by the input's own columns, unchanged.
+     */
     public static Dataset<Row> parse(Dataset<Row> raw) {
-        return raw.select(INPUT.stream()
-                        .map(org.apache.spark.sql.functions::col)
-                        .toArray(org.apache.spark.sql.Column[]::new))
-                .mapPartitions(new Parse(), Encoders.row(PARSED));
+        List<String> columns = List.of(raw.columns());
+        for (String column : INPUT) {
+            if (!columns.contains(column)) {
+                throw new IllegalArgumentException("order messages need a column " + column + ", have " + columns);
+            }
+        }
+        StructType shape = PARSED;
+        for (var field : raw.schema().fields()) {
+            shape = shape.add(field);
+        }
+        return raw.mapPartitions(new Parse(raw.schema().fieldIndex("value")), Encoders.row(shape));
     }
 
     /** The instant of an order timestamp: with an offset as given, without one as UTC; empty when unparsable. */
@@ -116,16 +126,16 @@ public final class OrderMessages {
 
     /** Parses one message into a row of {@link #PARSED} (input columns filled by the caller). */
     static Object[] parseOne(ObjectMapper json, String value) {
-        Object[] out = new Object[7];
+        Object[] out = new Object[PARSED.size()];
         JsonNode node;
         try {
             node = value == null ? null : json.readTree(value);
         } catch (JsonProcessingException e) {
-            out[6] = "unparsable JSON: " + firstLine(e.getOriginalMessage());
+            out[REASON] = "unparsable JSON: " + firstLine(e.getOriginalMessage());
             return out;
         }
         if (node == null || !node.isObject()) {
-            out[6] = "unparsable JSON: not an object";
+            out[REASON] = "unparsable JSON: not an object";
             return out;
         }
         String orderId = text(node.get("order_id"));
@@ -203,6 +213,8 @@ public final class OrderMessages {
         out[3] = a;
         out[4] = total;
         out[5] = scala.jdk.javaapi.CollectionConverters.asScala(parsedLines).toList(); // Spark rows hold Scala seqs
+        // Apart from the lines, so that the orders are written without decoding the lines again.
+        out[LINE_COUNT] = parsedLines.size();
         return out;
     }
 
@@ -214,10 +226,10 @@ public final class OrderMessages {
     }
 
     private static Object[] reject(Object[] out, String reason) {
-        Object[] rejected = new Object[7];
+        Object[] rejected = new Object[PARSED.size()];
         rejected[0] = out[0];
         rejected[1] = out[1];
-        rejected[6] = reason;
+        rejected[REASON] = reason;
         return rejected;
     }
 
@@ -264,6 +276,11 @@ public final class OrderMessages {
     /** The per-partition parse (one JSON reader per partition). */
     private static final class Parse implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
+        private final int value;
+
+        Parse(int value) {
+            this.value = value;
+        }
 
         @Override
         public Iterator<Row> call(Iterator<Row> input) {
@@ -282,19 +299,12 @@ public final class OrderMessages {
                 @Override
                 public Row next() {
                     Row row = input.next();
-                    Object[] parsed = parseOne(json, row.isNullAt(0) ? null : row.getString(0));
-                    return RowFactory.create(
-                            parsed[0],
-                            parsed[1],
-                            parsed[2],
-                            parsed[3],
-                            parsed[4],
-                            parsed[5],
-                            parsed[6],
-                            row.get(0),
-                            row.get(1),
-                            row.get(2),
-                            row.get(3));
+                    Object[] parsed = parseOne(json, row.isNullAt(value) ? null : row.getString(value));
+                    Object[] out = Arrays.copyOf(parsed, parsed.length + row.length());
+                    for (int i = 0; i < row.length(); i++) {
+                        out[parsed.length + i] = row.get(i);
+                    }
+                    return RowFactory.create(out);
                 }
             };
         }

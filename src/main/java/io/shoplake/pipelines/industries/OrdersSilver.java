@@ -1,13 +1,11 @@
 package io.shoplake.pipelines.industries;
 
-import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.to_date;
 
 import io.shoplake.lakehouse.Quarantine;
@@ -22,7 +20,7 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Types a batch of raw order messages for {@code silver.industry_orders} (one row per order_id) and
  * {@code silver.industry_order_lines} (one row per order_id and line_no). Within the batch the first valid copy of
- * an order (by source, then line or offset) is kept (its orders keep the raw {@code value} for the store) and later copies are rejected as duplicates; copies already in
+ * an order (by source, then line or offset) is kept and later copies are rejected as duplicates; copies already in
  * silver are the store's business ({@link OrdersStore}). Pure.
  */
 public final class OrdersSilver {
@@ -44,46 +42,69 @@ public final class OrdersSilver {
     public static final List<String> LINE_COLUMNS =
             List.of("order_id", "line_no", "product_id", "volume", "price", "line_amount", "order_date");
 
-    /** A batch, typed: its orders, their lines, and the quarantine rows of what was rejected. */
-    public record Conformed(Dataset<Row> orders, Dataset<Row> lines, Dataset<Row> rejects) {
-        public Conformed {
-            requireNonNull(orders, "orders is null");
-            requireNonNull(lines, "lines is null");
-            requireNonNull(rejects, "rejects is null");
-        }
-    }
-
     private OrdersSilver() {}
 
-    /** Types raw rows (columns {@link OrderMessages#INPUT}). */
-    public static Conformed conform(Dataset<Row> raw, String runId) {
-        Dataset<Row> parsed = OrderMessages.parse(raw);
+    /**
+     * The later copies among the valid messages of a parsed batch ({@link OrderMessages#parse}): a message whose
+     * order_id an earlier one (by source, then line or offset) already carries, with where that first copy came from
+     * ({@code _source}, {@code _line}, {@code first_seen}). Only the keys are shuffled, not the messages.
+     */
+    public static Dataset<Row> laterCopies(Dataset<Row> parsed) {
         WindowSpec byOrder = Window.partitionBy("order_id").orderBy(col("_source"), col("_line"));
-        Dataset<Row> valid = parsed.where(col("reason").isNull())
+        return parsed.where(col("reason").isNull())
+                .select(col("order_id"), col("_source"), col("_line"))
                 .withColumn("copy", row_number().over(byOrder))
                 .withColumn(
                         "first_seen",
                         first(concat(col("_source"), lit(":"), col("_line").cast(DataTypes.StringType)))
-                                .over(byOrder));
-        Dataset<Row> kept = valid.where(col("copy").equalTo(1));
-        Dataset<Row> duplicates = valid.where(col("copy").gt(1))
-                .withColumn("reason", concat(lit("duplicate order_id: first received at "), col("first_seen")))
-                .drop("copy", "first_seen");
-        Dataset<Row> rejected = parsed.where(col("reason").isNotNull()).unionByName(duplicates);
-        Dataset<Row> orders = kept.select(
+                                .over(byOrder))
+                .where(col("copy").gt(1))
+                .select("_source", "_line", "first_seen");
+    }
+
+    /** The first valid copy of each order_id in a parsed batch, given its {@link #laterCopies}. */
+    public static Dataset<Row> kept(Dataset<Row> parsed, Dataset<Row> laterCopies) {
+        return parsed.where(col("reason").isNull())
+                .join(laterCopies.select("_source", "_line"), new String[] {"_source", "_line"}, "left_anti");
+    }
+
+    /**
+     * The messages of a parsed batch that cannot be used, with their reason (columns {@code _source}, {@code _line},
+     * {@code value}, {@code reason}): unusable ones, and later copies of an order.
+     */
+    public static Dataset<Row> rejected(Dataset<Row> parsed, Dataset<Row> laterCopies) {
+        Dataset<Row> duplicates = parsed.join(laterCopies, new String[] {"_source", "_line"})
+                .select(
+                        col("_source"),
+                        col("_line"),
+                        col("value"),
+                        concat(lit("duplicate order_id: first received at "), col("first_seen"))
+                                .as("reason"));
+        return parsed.where(col("reason").isNotNull())
+                .select("_source", "_line", "value", "reason")
+                .unionByName(duplicates);
+    }
+
+    /** silver.industry_orders rows (and the raw {@code value}) of kept orders. */
+    public static Dataset<Row> orders(Dataset<Row> kept, String runId) {
+        return kept.select(
                 col("order_id"),
                 col("customer_id"),
                 col("ordered_at"),
                 to_date(col("ordered_at")).as("order_date"),
                 col("amount"),
-                size(col("order_lines")).as("line_count"),
+                col("line_count"),
                 col("lines_amount"),
                 col("_source"),
                 col("_line"),
                 col("_produced_at"),
                 lit(runId).as("_run_id"),
                 col("value"));
-        Dataset<Row> lines = kept.select(
+    }
+
+    /** silver.industry_order_lines rows of kept orders. */
+    public static Dataset<Row> lines(Dataset<Row> kept) {
+        return kept.select(
                         col("order_id"),
                         to_date(col("ordered_at")).as("order_date"),
                         explode(col("order_lines")).as("l"))
@@ -92,8 +113,10 @@ public final class OrdersSilver {
                                 ? col(c)
                                 : col("l." + c).as(c))
                         .toArray(Column[]::new));
-        Dataset<Row> rejects =
-                Quarantine.records(rejected, col("_source"), col("_line"), col("value"), col("reason"), runId);
-        return new Conformed(orders, lines, rejects);
+    }
+
+    /** Quarantine rows of rejected messages (columns {@code _source}, {@code _line}, {@code value}, {@code reason}). */
+    public static Dataset<Row> rejects(Dataset<Row> rejected, String runId) {
+        return Quarantine.records(rejected, col("_source"), col("_line"), col("value"), col("reason"), runId);
     }
 }

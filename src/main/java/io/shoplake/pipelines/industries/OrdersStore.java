@@ -1,18 +1,29 @@
 package io.shoplake.pipelines.industries;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.when;
 
+import io.shoplake.lakehouse.JobPhase;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.Quarantine;
+import io.shoplake.lakehouse.TableId;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -58,56 +69,100 @@ public final class OrdersStore {
         }
     }
 
+    private static final StructType KNOWN = new StructType()
+            .add("order_id", DataTypes.StringType, false)
+            .add("seen_source", DataTypes.StringType, false)
+            .add("seen_line", DataTypes.LongType, false);
+
     private final Lakehouse lake;
 
     public OrdersStore(Lakehouse lake) {
         this.lake = requireNonNull(lake, "lake is null");
     }
 
-    /** Writes bronze-shaped rows ({@link #BRONZE}) through to silver and quarantine. */
+    /**
+     * Writes bronze-shaped rows ({@link #BRONZE}) through to silver and quarantine. The messages are read and parsed
+     * once and kept; every count comes from one aggregate over them. Only when this batch's source and line range is
+     * already in bronze (an earlier attempt at the same batch was cut off) does each write skip what is already there.
+     */
     public Written write(Dataset<Row> messages, String runId) {
-        Dataset<Row> rows = messages.select(java.util.Arrays.stream(BRONZE.fieldNames())
-                        .map(c -> col(c))
-                        .toArray(Column[]::new))
+        SparkSession spark = lake.spark();
+        Dataset<Row> parsed = OrderMessages.parse(messages.select(
+                        Arrays.stream(BRONZE.fieldNames()).map(c -> col(c)).toArray(Column[]::new)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> laterCopies = OrdersSilver.laterCopies(parsed).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long received = rows.count();
-            if (received == 0) {
+            Facts facts = JobPhase.run(spark, "orders: read + parse", () -> Facts.of(parsed));
+            if (facts.received() == 0) {
                 return Written.none();
             }
-            Row range = rows.agg(min("_line"), max("_line")).first();
-            List<Object> sources = rows.select("_source").distinct().collectAsList().stream()
-                    .map(r -> r.get(0))
-                    .toList();
+            // Later copies of an order within the batch are rare: only looked for when the aggregate says there are.
+            long copies = facts.distinctOrders() == facts.valid()
+                    ? 0
+                    : JobPhase.run(spark, "orders: copies within the batch", laterCopies::count);
             Column sameBatch = col("_source")
-                    .isin(sources.toArray())
-                    .and(col("_line").between(range.getLong(0), range.getLong(1)));
-            appendAbsent(IndustryTables.BRONZE_ORDERS, rows, sameBatch, List.of("_source", "_line"));
+                    .isin(facts.sources().toArray())
+                    .and(col("_line").between(facts.firstLine(), facts.lastLine()));
+            boolean replay = lake.exists(IndustryTables.BRONZE_ORDERS)
+                    && JobPhase.run(
+                            spark,
+                            "orders: replay check",
+                            () -> !lake.read(IndustryTables.BRONZE_ORDERS)
+                                    .where(sameBatch)
+                                    .isEmpty());
+            Dataset<Row> bronze = parsed.select(
+                    Arrays.stream(BRONZE.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+            JobPhase.run(spark, "orders: bronze write", () -> {
+                if (replay) {
+                    appendAbsent(IndustryTables.BRONZE_ORDERS, bronze, sameBatch, List.of("_source", "_line"));
+                } else {
+                    lake.append(IndustryTables.BRONZE_ORDERS, bronze);
+                }
+            });
 
-            OrdersSilver.Conformed conformed = OrdersSilver.conform(rows, runId);
-            Dataset<Row> orders = conformed.orders().persist(StorageLevel.MEMORY_AND_DISK());
-            try {
-                Dataset<Row> fresh = orders;
-                Dataset<Row> duplicates = orders.limit(0)
-                        .select(
-                                col("_source"),
-                                col("_line"),
-                                col("value"),
-                                lit(null).cast(DataTypes.StringType).as("reason"));
-                long replayed = 0;
-                if (lake.exists(IndustryTables.ORDERS)) {
-                    Dataset<Row> existing = lake.read(IndustryTables.ORDERS)
-                            .select(
-                                    col("order_id"),
-                                    col("_source").as("seen_source"),
-                                    col("_line").as("seen_line"))
-                            .join(orders.select("order_id"), "order_id");
-                    Dataset<Row> matched = orders.join(existing, "order_id");
-                    Column replay = col("seen_source")
-                            .equalTo(col("_source"))
-                            .and(col("seen_line").equalTo(col("_line")));
-                    replayed = matched.where(replay).count();
-                    duplicates = matched.where(replay.unary_$bang())
+            Dataset<Row> kept =
+                    copies == 0 ? parsed.where(col("reason").isNull()) : OrdersSilver.kept(parsed, laterCopies);
+            List<Row> known = JobPhase.run(spark, "orders: order ids already in silver", () -> known(kept));
+            // An order_id already in silver from this very message is a replay; from another message, a duplicate.
+            List<Row> duplicates = known.stream()
+                    .filter(r -> !(r.getString(1).equals(r.getString(3)) && r.getLong(2) == r.getLong(4)))
+                    .map(r -> RowFactory.create(r.getString(0), r.getString(1), r.getLong(2)))
+                    .toList();
+            long replayed = known.size() - duplicates.size();
+            Dataset<Row> fresh = kept;
+            if (!known.isEmpty()) {
+                Dataset<Row> knownIds = spark.createDataFrame(
+                        known.stream()
+                                .map(r -> RowFactory.create(r.getString(0)))
+                                .toList(),
+                        new StructType().add("order_id", DataTypes.StringType, false));
+                fresh = kept.join(broadcast(knownIds), using("order_id"), "left_anti");
+            }
+            long added = facts.valid() - copies - known.size();
+            if (added > 0) {
+                Dataset<Row> newOrders = fresh;
+                JobPhase.run(spark, "orders: lines write", () -> writeLines(newOrders, facts.orderDates(), replay));
+            }
+            if (added > 0 || !lake.exists(IndustryTables.ORDERS)) {
+                Dataset<Row> newOrders = fresh;
+                JobPhase.run(
+                        spark,
+                        "orders: orders write",
+                        () -> lake.append(
+                                IndustryTables.ORDERS,
+                                OrdersSilver.orders(newOrders, runId)
+                                        .select(OrdersSilver.ORDER_COLUMNS.stream()
+                                                .map(c -> col(c))
+                                                .toArray(Column[]::new)),
+                                "order_date"));
+            }
+
+            long quarantined = facts.rejected() + copies + duplicates.size();
+            if (quarantined > 0) {
+                Dataset<Row> rejected = OrdersSilver.rejected(parsed, laterCopies);
+                if (!duplicates.isEmpty()) {
+                    Dataset<Row> seen = spark.createDataFrame(duplicates, KNOWN);
+                    rejected = rejected.unionByName(kept.join(broadcast(seen), "order_id")
                             .select(
                                     col("_source"),
                                     col("_line"),
@@ -117,56 +172,105 @@ public final class OrdersStore {
                                                     col("seen_source"),
                                                     lit(":"),
                                                     col("seen_line").cast(DataTypes.StringType))
-                                            .as("reason"));
-                    fresh = orders.join(existing.select("order_id").distinct(), using("order_id"), "left_anti");
+                                            .as("reason")));
                 }
-                fresh = fresh.persist(StorageLevel.MEMORY_AND_DISK());
-                try {
-                    Dataset<Row> lines = conformed.lines().join(fresh.select("order_id"), "order_id");
-                    List<Object> dates = fresh.select("order_date").distinct().collectAsList().stream()
-                            .map(r -> r.get(0))
-                            .toList();
-                    appendAbsent(
-                            IndustryTables.ORDER_LINES,
-                            lines,
-                            col("order_date").isin(dates.toArray()),
-                            List.of("order_id", "line_no"));
-                    long added = fresh.count();
-                    if (added > 0 || !lake.exists(IndustryTables.ORDERS)) {
-                        lake.append(
-                                IndustryTables.ORDERS,
-                                fresh.select(OrdersSilver.ORDER_COLUMNS.stream()
-                                        .map(c -> col(c))
-                                        .toArray(Column[]::new)),
-                                "order_date");
+                Dataset<Row> records = OrdersSilver.rejects(rejected, runId);
+                JobPhase.run(spark, "orders: quarantine write", () -> {
+                    if (replay) {
+                        appendAbsentRejects(records, sameBatch);
+                    } else {
+                        new Quarantine(lake).append(IndustryTables.ORDERS, records);
                     }
-                    Dataset<Row> rejects = conformed
-                            .rejects()
-                            .unionByName(Quarantine.records(
-                                    duplicates, col("_source"), col("_line"), col("value"), col("reason"), runId))
-                            .persist(StorageLevel.MEMORY_AND_DISK());
-                    try {
-                        long quarantined = rejects.count();
-                        Dataset<Row> quarantine =
-                                rejects.withColumnRenamed("source", "_source").withColumnRenamed("line", "_line");
-                        appendAbsentRejects(quarantine, sameBatch);
-                        return new Written(received, added, replayed, quarantined);
-                    } finally {
-                        rejects.unpersist();
-                    }
-                } finally {
-                    fresh.unpersist();
-                }
-            } finally {
-                orders.unpersist();
+                });
             }
+            return new Written(facts.received(), added, replayed, quarantined);
         } finally {
-            rows.unpersist();
+            laterCopies.unpersist();
+            parsed.unpersist();
         }
     }
 
-    /** Appends the rows of {@code rows} whose key is not yet in {@code table} (looking only where {@code scope}). */
-    private void appendAbsent(io.shoplake.lakehouse.TableId table, Dataset<Row> rows, Column scope, List<String> keys) {
+    /**
+     * Appends the lines of new orders. Lines are written before their order, so an attempt cut off between the two
+     * leaves lines without an order: on a replay of the same batch, or when another source brings the same order
+     * first. Only then (a cheap look by order_id finds them) are the lines already there skipped.
+     */
+    private void writeLines(Dataset<Row> newOrders, List<Object> orderDates, boolean replay) {
+        Dataset<Row> lines = OrdersSilver.lines(newOrders);
+        Column scope = col("order_date").isin(orderDates.toArray());
+        boolean orphans = replay
+                || (lake.exists(IndustryTables.ORDER_LINES)
+                        && !lake.read(IndustryTables.ORDER_LINES)
+                                .where(scope)
+                                .select("order_id")
+                                .join(broadcast(newOrders.select("order_id")), "order_id")
+                                .isEmpty());
+        if (orphans) {
+            appendAbsent(IndustryTables.ORDER_LINES, lines, scope, List.of("order_id", "line_no"));
+        } else {
+            lake.append(IndustryTables.ORDER_LINES, lines, "order_date");
+        }
+    }
+
+    /** What one aggregate over a parsed batch says: its size, source range, and what the writes will need. */
+    private record Facts(
+            long received,
+            long firstLine,
+            long lastLine,
+            List<Object> sources,
+            long valid,
+            long distinctOrders,
+            long rejected,
+            List<Object> orderDates) {
+
+        static Facts of(Dataset<Row> parsed) {
+            Column valid = col("reason").isNull();
+            Row row = parsed.agg(
+                            count(lit(1)),
+                            min("_line"),
+                            max("_line"),
+                            collect_set("_source"),
+                            count(when(valid, lit(1))),
+                            countDistinct(when(valid, col("order_id"))),
+                            count(when(valid.unary_$bang(), lit(1))),
+                            collect_set(when(valid, to_date(col("ordered_at")))))
+                    .first();
+            long received = row.getLong(0);
+            return new Facts(
+                    received,
+                    received == 0 ? 0 : row.getLong(1),
+                    received == 0 ? 0 : row.getLong(2),
+                    row.getList(3),
+                    row.getLong(4),
+                    row.getLong(5),
+                    row.getLong(6),
+                    row.getList(7));
+        }
+    }
+
+    /**
+     * The batch's kept orders whose order_id is already in silver: order_id, where silver's copy came from
+     * (seen_source, seen_line) and where this batch's copy came from (_source, _line). Collected: a handful of rows.
+     */
+    private List<Row> known(Dataset<Row> kept) {
+        if (!lake.exists(IndustryTables.ORDERS)) {
+            return List.of();
+        }
+        return lake.read(IndustryTables.ORDERS)
+                .select(
+                        col("order_id"),
+                        col("_source").as("seen_source"),
+                        col("_line").as("seen_line"))
+                .join(broadcast(kept.select("order_id", "_source", "_line")), "order_id")
+                .select("order_id", "seen_source", "seen_line", "_source", "_line")
+                .collectAsList();
+    }
+
+    /**
+     * Appends the rows of {@code rows} whose key is not yet in {@code table} (looking only where {@code scope}); when
+     * none is new, commits nothing.
+     */
+    private void appendAbsent(TableId table, Dataset<Row> rows, Column scope, List<String> keys) {
         Dataset<Row> fresh = rows;
         if (lake.exists(table)) {
             Dataset<Row> existing = lake.read(table)
@@ -174,41 +278,27 @@ public final class OrdersStore {
                     .select(keys.stream().map(k -> col(k)).toArray(Column[]::new));
             fresh = rows.join(existing, using(keys.toArray(String[]::new)), "left_anti");
         }
-        fresh = fresh.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            if (!lake.exists(table) || !fresh.isEmpty()) {
-                if (table.equals(IndustryTables.BRONZE_ORDERS)) {
-                    lake.append(table, fresh);
-                } else {
-                    lake.append(table, fresh, "order_date");
-                }
-            }
-        } finally {
-            fresh.unpersist();
+        if (lake.exists(table) && fresh.isEmpty()) {
+            return;
+        }
+        if (table.equals(IndustryTables.BRONZE_ORDERS)) {
+            lake.append(table, fresh);
+        } else {
+            lake.append(table, fresh, "order_date");
         }
     }
 
-    private void appendAbsentRejects(Dataset<Row> rejects, Column sameBatch) {
+    /** Appends the rejects an earlier attempt at this batch did not already quarantine. */
+    private void appendAbsentRejects(Dataset<Row> records, Column sameBatch) {
         Quarantine quarantine = new Quarantine(lake);
-        Dataset<Row> fresh = rejects;
-        if (lake.exists(IndustryTables.ORDERS.quarantine())) {
-            Dataset<Row> existing = quarantine
-                    .of(IndustryTables.ORDERS)
-                    .withColumnRenamed("source", "_source")
-                    .withColumnRenamed("line", "_line")
-                    .where(sameBatch)
-                    .select("_source", "_line", "reason");
-            fresh = rejects.join(existing, using("_source", "_line", "reason"), "left_anti");
-        }
-        fresh = fresh.persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            if (!fresh.isEmpty()) {
-                quarantine.append(
-                        IndustryTables.ORDERS,
-                        fresh.withColumnRenamed("_source", "source").withColumnRenamed("_line", "line"));
-            }
-        } finally {
-            fresh.unpersist();
+        Dataset<Row> existing = quarantine
+                .of(IndustryTables.ORDERS)
+                .select(col("source").as("_source"), col("line").as("_line"), col("reason"))
+                .where(sameBatch)
+                .select(col("_source").as("source"), col("_line").as("line"), col("reason"));
+        Dataset<Row> fresh = records.join(existing, using("source", "line", "reason"), "left_anti");
+        if (!fresh.isEmpty()) {
+            quarantine.append(IndustryTables.ORDERS, fresh);
         }
     }
 

@@ -19,13 +19,14 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Orders from a Kafka topic into {@code bronze.industry_orders_raw} and silver by Spark Structured Streaming, then
- * {@code gold.industry_swings} for the latest order refreshed after each micro-batch that added orders (or at most
- * every {@code refreshEvery}). Each micro-batch goes through {@link OrdersStore}, which skips what an earlier attempt
+ * {@code gold.industry_swings} for the latest order: running continuously, refreshed after each micro-batch that added
+ * orders (or at most every {@code refreshEvery}); {@link #drain draining} what the topic holds, once at the end. Each micro-batch goes through {@link OrdersStore}, which skips what an earlier attempt
  * at the same batch already wrote: with the checkpoint's offsets a restart after a kill loses and doubles nothing.
  */
 public final class OrdersStream {
@@ -76,11 +77,24 @@ public final class OrdersStream {
     private final Settings settings;
     private final Consumer<BatchReport> listener;
     private long lastRefreshNanos = Long.MIN_VALUE;
+    private volatile boolean addedSinceRefresh;
 
     public OrdersStream(Lakehouse lake, Settings settings, Consumer<BatchReport> listener) {
         this.lake = requireNonNull(lake, "lake is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.listener = requireNonNull(listener, "listener is null");
+    }
+
+    /**
+     * Processes what the topic holds now (the settings must say {@code availableNow}), then refreshes gold once if
+     * any batch added orders: a backfill does not recompute the swings after every batch of history.
+     */
+    public Optional<IndustrySwingsJob.Result> drain() throws StreamingQueryException {
+        if (!settings.availableNow()) {
+            throw new IllegalStateException("drain() is for an available-now stream; a continuous one is start()ed");
+        }
+        start().awaitTermination();
+        return addedSinceRefresh ? Optional.of(refresh(RunLedger.newRunId())) : Optional.empty();
     }
 
     /** Starts the query; {@code availableNow} queries stop by themselves once the topic is drained. */
@@ -91,7 +105,10 @@ public final class OrdersStream {
                 .option("kafka.bootstrap.servers", settings.bootstrap())
                 .option("subscribe", settings.topic())
                 .option("startingOffsets", "earliest")
-                .option("failOnDataLoss", "false");
+                .option("failOnDataLoss", "false")
+                // A topic partition is one task unless split: with fewer partitions than cores the parse would
+                // leave cores idle.
+                .option("minPartitions", lake.spark().sparkContext().defaultParallelism());
         if (settings.maxOffsetsPerTrigger().isPresent()) {
             reader = reader.option(
                     "maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger().get());
@@ -150,13 +167,20 @@ public final class OrdersStream {
                                     written[0].added() + written[0].alreadyPresent(),
                                     written[0].quarantined());
                         });
+        addedSinceRefresh |= written[0].added() > 0;
         Optional<IndustrySwingsJob.Result> swings = Optional.empty();
-        if (written[0].added() > 0 && refreshDue()) {
-            swings = Optional.of(new IndustrySwingsJob(lake)
-                    .run(Optional.empty(), SwingWindow.DEFAULT_WINDOW_HOURS, SwingWindow.DEFAULT_BASELINE_DAYS, runId));
-            lastRefreshNanos = System.nanoTime();
+        if (addedSinceRefresh && !settings.availableNow() && refreshDue()) {
+            swings = Optional.of(refresh(runId));
         }
         listener.accept(new BatchReport(batchId, written[0], swings));
+    }
+
+    private IndustrySwingsJob.Result refresh(String runId) {
+        IndustrySwingsJob.Result result = new IndustrySwingsJob(lake)
+                .run(Optional.empty(), SwingWindow.DEFAULT_WINDOW_HOURS, SwingWindow.DEFAULT_BASELINE_DAYS, runId);
+        lastRefreshNanos = System.nanoTime();
+        addedSinceRefresh = false;
+        return result;
     }
 
     private boolean refreshDue() {

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Kafka stream against the in-process broker: the same orders streamed (stopped mid-way and restarted, then a
  * batch replayed as after a kill between its writes and its checkpoint commit) and loaded from a file give the same
- * silver, quarantine and gold; the file after the stream adds nothing.
+ * silver, quarantine and gold; the file after the stream, or the stream after the file, adds nothing; gold is
+ * refreshed per batch, at most once per {@code --refresh-every}, or once when drained.
  */
 class OrdersStreamTest {
 
@@ -97,7 +98,9 @@ class OrdersStreamTest {
                 true,
                 Optional.of(80L),
                 Optional.empty());
-        new OrdersStream(streamed, drain, r -> {}).start().awaitTermination();
+        assertThat(new OrdersStream(streamed, drain, r -> {}).drain())
+                .as("gold refreshed once, when drained")
+                .isPresent();
         assertSame(streamed, batch, messages.size());
 
         // Replay the last batch, as after a kill -9 between its writes and its checkpoint commit.
@@ -113,7 +116,9 @@ class OrdersStreamTest {
         Files.delete(commits.resolve(Long.toString(last)));
         Files.deleteIfExists(commits.resolve("." + last + ".crc"));
         List<OrdersStream.BatchReport> replay = new ArrayList<>();
-        new OrdersStream(streamed, drain, replay::add).start().awaitTermination();
+        assertThat(new OrdersStream(streamed, drain, replay::add).drain())
+                .as("a replay adds no order: gold is not recomputed")
+                .isEmpty();
         assertThat(replay).hasSize(1);
         assertThat(replay.get(0).written().added()).isZero();
         assertThat(replay.get(0).written().alreadyPresent()).isPositive();
@@ -124,6 +129,78 @@ class OrdersStreamTest {
         assertThat(again.total().added()).isZero();
         assertThat(streamed.read(IndustryTables.ORDERS).count())
                 .isEqualTo(batch.read(IndustryTables.ORDERS).count());
+    }
+
+    @Test
+    void refreshEveryLimitsGoldRefreshesAndAStreamAfterAFileCountsNothingTwice() throws Exception {
+        List<String> messages = new ArrayList<>();
+        new IndustryOrdersGenerator(
+                        List.of("c1", "c2", "c3"),
+                        List.of(new IndustryOrdersGenerator.Product("p1", new BigDecimal("10.00"))),
+                        new OrdersGeneratorSettings(
+                                LocalDate.of(2023, 3, 1), LocalDate.of(2023, 3, 10), 3, 5, 5, 1, 2, 0.0, 0.0))
+                .forEach(messages::add);
+        String topic = TestServices.freshTopic();
+        TestServices.kafka().createTopic(topic, 1);
+        send(topic, messages);
+
+        // Continuous, gold at most once an hour: only the first batch with orders refreshes it.
+        Lakehouse hourly = TestSpark.freshLake(dir.resolve("hourly"));
+        List<OrdersStream.BatchReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StreamingQuery query = new OrdersStream(
+                        hourly,
+                        new OrdersStream.Settings(
+                                TestServices.kafka().bootstrapServers(),
+                                topic,
+                                dir.resolve("checkpoint-hourly"),
+                                Duration.ofMillis(200),
+                                false,
+                                Optional.of(20L),
+                                Optional.of(Duration.ofHours(1))),
+                        reports::add)
+                .start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (reports.stream().mapToLong(r -> r.written().received()).sum() < messages.size()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        query.stop();
+        assertThat(reports).hasSizeGreaterThanOrEqualTo(3); // 50 messages, at most 20 a batch
+        assertThat(reports.get(0).swings()).isPresent();
+        assertThat(reports.subList(1, reports.size()))
+                .allSatisfy(r -> assertThat(r.swings()).isEmpty());
+        assertThat(hourly.read(IndustryTables.SWINGS).select("as_of").distinct().count())
+                .isEqualTo(1);
+
+        // The same orders from a file first, then from the stream: each order_id counted once.
+        Lakehouse fileFirst = TestSpark.freshLake(dir.resolve("file-first"));
+        Path file = dir.resolve("orders.jsonl");
+        Files.write(file, messages);
+        assertThat(new OrdersFileIngest(fileFirst).ingest(file, "file").total().added())
+                .isEqualTo(messages.size());
+        List<OrdersStream.BatchReport> after = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Optional<IndustrySwingsJob.Result> swings = new OrdersStream(
+                        fileFirst,
+                        new OrdersStream.Settings(
+                                TestServices.kafka().bootstrapServers(),
+                                topic,
+                                dir.resolve("checkpoint-file-first"),
+                                Duration.ofMillis(200),
+                                true,
+                                Optional.empty(),
+                                Optional.empty()),
+                        after::add)
+                .drain();
+        assertThat(swings).isEmpty();
+        assertThat(after.stream().mapToLong(r -> r.written().added()).sum()).isZero();
+        assertThat(after.stream().mapToLong(r -> r.written().quarantined()).sum())
+                .isEqualTo(messages.size());
+        assertThat(fileFirst.read(IndustryTables.ORDERS).count()).isEqualTo(messages.size());
+        assertThat(new Quarantine(fileFirst)
+                        .of(IndustryTables.ORDERS)
+                        .where(col("reason").startsWith("duplicate order_id: first received at " + file))
+                        .count())
+                .isEqualTo(messages.size());
     }
 
     private static void assertSame(Lakehouse streamed, Lakehouse batch, int messages) {
