@@ -46,7 +46,7 @@ public final class Demo {
      * default demo stays under two. (industries: its own Kafka broker, a customers drop and a live micro-batch with a
      * gold refresh; not yet timed on an idle machine below the ~15 s a default part may add.)
      */
-    public static final Set<String> ON_REQUEST = Set.of("customers360", "memberships", "industries");
+    public static final Set<String> ON_REQUEST = Set.of("customers360", "memberships");
 
     /** Parts that need another part's tables: selecting one brings in what it needs. */
     private static final Map<String, List<String>> NEEDS = Map.of("prediction", List.of("orders"));

@@ -18,8 +18,8 @@ class DemoSelectionTest {
                         .toList());
         assertThat(Demo.selectedSteps(Set.of(), Set.of()))
                 .extracting(Demo.Step::part)
-                .containsSubsequence("orders", "prediction", Demo.ALWAYS)
-                .doesNotContain("industries");
+                .containsSubsequence("orders", "prediction", "industries", Demo.ALWAYS)
+                .doesNotContain("customers360", "memberships");
         assertThat(Demo.selectedSteps(Set.of("industries"), Set.of()))
                 .extracting(Demo.Step::name)
                 .containsExactly(

@@ -98,6 +98,14 @@ class DemoTest {
                 .map(r -> r.<String>getAs("customer_id"))
                 .toList();
         assertThat(published).hasSize(10).isEqualTo(topTen);
+        // The industries step: every reference industry ranked against its 30-day norm, the top 3 printed.
+        assertThat(output).contains("top 3 industry swings as of ");
+        assertThat(lake.get()
+                        .read(io.shoplake.pipelines.industries.IndustryTables.SWINGS)
+                        .select("industry")
+                        .distinct()
+                        .count())
+                .isEqualTo(10);
 
         Lakehouse lakehouse = lake.get();
         // customers, employees and products: one clean row per id survives MySQL's checks and silver's

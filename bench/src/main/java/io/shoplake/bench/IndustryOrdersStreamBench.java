@@ -56,23 +56,7 @@ public final class IndustryOrdersStreamBench {
         }
         // Orders a day: the brief's 100-200 by default; a fourth argument sets another rate (Black Friday: 50x).
         int perDay = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-        int days = n / (perDay > 0 ? perDay : 100) + 1; // enough days for n orders
-        List<String> orders = new ArrayList<>();
-        new IndustryOrdersGenerator(
-                        customers,
-                        products,
-                        perDay > 0
-                                ? OrdersGeneratorSettings.of(
-                                                LocalDate.of(2023, 1, 1),
-                                                LocalDate.of(2023, 1, 1).plusDays(days),
-                                                42)
-                                        .withOrdersPerDay(perDay, perDay)
-                                : OrdersGeneratorSettings.of(
-                                        LocalDate.of(2023, 1, 1),
-                                        LocalDate.of(2023, 1, 1).plusDays(days),
-                                        42))
-                .forEach(orders::add);
-        orders = orders.subList(0, Math.min(n, orders.size()));
+        List<String> orders = orders(customers, products, LocalDate.of(2023, 1, 1), n, perDay, 42);
         System.out.printf(
                 "orders: %d generated (1-100 lines each, %s a day); %s%n",
                 orders.size(), perDay > 0 ? String.valueOf(perDay) : "100-200", load());
@@ -123,16 +107,9 @@ public final class IndustryOrdersStreamBench {
 
             double half = Math.max(1, rate / 2);
             kafka.createTopic("live", 1);
-            List<String> live = new ArrayList<>();
-            new IndustryOrdersGenerator(
-                            customers,
-                            products,
-                            OrdersGeneratorSettings.of(
-                                    LocalDate.of(2024, 1, 1),
-                                    LocalDate.of(2024, 1, 1).plusDays(days),
-                                    7))
-                    .forEach(live::add);
             Duration length = Duration.ofSeconds(Long.parseLong(args.length > 2 ? args[2] : "30"));
+            List<String> live = orders(
+                    customers, products, LocalDate.of(2024, 1, 1), (int) (half * length.toSeconds()) + 1, perDay, 7);
             StreamingQuery query = new OrdersStream(
                             lake,
                             new OrdersStream.Settings(
@@ -218,6 +195,24 @@ public final class IndustryOrdersStreamBench {
             }
         }
         return read / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** {@code n} generated orders from {@code from} on, {@code perDay} a day (0: the brief's 100-200). */
+    private static List<String> orders(
+            List<String> customers,
+            List<IndustryOrdersGenerator.Product> products,
+            LocalDate from,
+            int n,
+            int perDay,
+            long seed) {
+        int days = n / (perDay > 0 ? perDay : 100) + 1; // enough days for n orders
+        OrdersGeneratorSettings settings = OrdersGeneratorSettings.of(from, from.plusDays(days), seed);
+        if (perDay > 0) {
+            settings = settings.withOrdersPerDay(perDay, perDay);
+        }
+        List<String> orders = new ArrayList<>();
+        new IndustryOrdersGenerator(customers, products, settings).forEach(orders::add);
+        return orders.subList(0, Math.min(n, orders.size()));
     }
 
     private static double percentile(List<Double> sorted, double p) {

@@ -57,7 +57,9 @@ public final class StreamIndustryOrdersCommand implements Callable<Integer> {
             description = "Refresh gold.industry_swings at most this often (default: after every batch with orders).")
     String refreshEvery;
 
-    @Option(names = "--available-now", description = "Process what the topic holds now, then stop.")
+    @Option(
+            names = "--available-now",
+            description = "Process what the topic holds now, then stop; gold is refreshed once, at the end.")
     boolean availableNow;
 
     @Spec
