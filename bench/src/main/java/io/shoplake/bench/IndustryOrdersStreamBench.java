@@ -56,6 +56,9 @@ public final class IndustryOrdersStreamBench {
         }
         // Orders a day: the brief's 100-200 by default; a fourth argument sets another rate (Black Friday: 50x).
         int perDay = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        // The live phase's --refresh-every in seconds (fifth argument); default: gold after every batch.
+        Optional<Duration> refreshEvery =
+                args.length > 4 ? Optional.of(Duration.ofSeconds(Long.parseLong(args[4]))) : Optional.empty();
         List<String> orders = orders(customers, products, LocalDate.of(2023, 1, 1), n, perDay, 42);
         System.out.printf(
                 "orders: %d generated (1-100 lines each, %s a day); %s%n",
@@ -119,7 +122,7 @@ public final class IndustryOrdersStreamBench {
                                     Duration.ofSeconds(1),
                                     false,
                                     Optional.empty(),
-                                    Optional.empty()),
+                                    refreshEvery),
                             r -> System.out.printf(
                                     "  live batch %d: %d added%n",
                                     r.batchId(), r.written().added()))
@@ -142,9 +145,11 @@ public final class IndustryOrdersStreamBench {
                     .map(r -> r.getDouble(0))
                     .toList();
             System.out.printf(
-                    "latency at %.1f orders/s for %s (%d sent, %d in silver): p50 %.2f s, p95 %.2f s, max %.2f s%n",
+                    "latency at %.1f orders/s for %s, gold %s (%d sent, %d in silver): p50 %.2f s, p95 %.2f s, max"
+                            + " %.2f s%n",
                     half,
                     length,
+                    refreshEvery.map(d -> "at most every " + d).orElse("after every batch"),
                     sent,
                     latencies.size(),
                     percentile(latencies, 0.50),
