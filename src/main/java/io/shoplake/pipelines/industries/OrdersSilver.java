@@ -47,19 +47,26 @@ public final class OrdersSilver {
     /**
      * The later copies among the valid messages of a parsed batch ({@link OrderMessages#parse}): a message whose
      * order_id an earlier one (by source, then line or offset) already carries, with where that first copy came from
-     * ({@code _source}, {@code _line}, {@code first_seen}). Only the keys are shuffled, not the messages.
+     * ({@code first_source}, {@code first_line}). Only the keys are shuffled, not the messages.
      */
     public static Dataset<Row> laterCopies(Dataset<Row> parsed) {
         WindowSpec byOrder = Window.partitionBy("order_id").orderBy(col("_source"), col("_line"));
         return parsed.where(col("reason").isNull())
                 .select(col("order_id"), col("_source"), col("_line"))
                 .withColumn("copy", row_number().over(byOrder))
-                .withColumn(
-                        "first_seen",
-                        first(concat(col("_source"), lit(":"), col("_line").cast(DataTypes.StringType)))
-                                .over(byOrder))
+                .withColumn("first_source", first(col("_source")).over(byOrder))
+                .withColumn("first_line", first(col("_line")).over(byOrder))
                 .where(col("copy").gt(1))
-                .select("_source", "_line", "first_seen");
+                .select("_source", "_line", "first_source", "first_line");
+    }
+
+    /** The quarantine reason of a later copy of an order: where its first copy came from. */
+    public static Column duplicateOf(Column firstSource, Column firstLine) {
+        return concat(
+                lit("duplicate order_id: first received at "),
+                firstSource,
+                lit(":"),
+                firstLine.cast(DataTypes.StringType));
     }
 
     /** The first valid copy of each order_id in a parsed batch, given its {@link #laterCopies}. */
@@ -78,8 +85,7 @@ public final class OrdersSilver {
                         col("_source"),
                         col("_line"),
                         col("value"),
-                        concat(lit("duplicate order_id: first received at "), col("first_seen"))
-                                .as("reason"));
+                        duplicateOf(col("first_source"), col("first_line")).as("reason"));
         return parsed.where(col("reason").isNotNull())
                 .select("_source", "_line", "value", "reason")
                 .unionByName(duplicates);

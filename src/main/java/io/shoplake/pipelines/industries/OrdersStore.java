@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -167,11 +166,7 @@ public final class OrdersStore {
                                     col("_source"),
                                     col("_line"),
                                     col("value"),
-                                    concat(
-                                                    lit("duplicate order_id: first received at "),
-                                                    col("seen_source"),
-                                                    lit(":"),
-                                                    col("seen_line").cast(DataTypes.StringType))
+                                    OrdersSilver.duplicateOf(col("seen_source"), col("seen_line"))
                                             .as("reason")));
                 }
                 Dataset<Row> records = OrdersSilver.rejects(rejected, runId);
