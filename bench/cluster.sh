@@ -5,19 +5,12 @@ set -euo pipefail
 N="${1:-1000000}"
 RUNS="${2:-2}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OUT="$ROOT/bench/out"
-EVENTS="$OUT/events-$N"
-mkdir -p "$OUT"
-cd "$ROOT"
 
 source "$ROOT/bench/common.sh"
 
-if [[ ! -f "$EVENTS/_SUCCESS" ]]; then
-  echo "generating $N events into $EVENTS ..." >&2
-  # shellcheck disable=SC2086
-  java -Xmx${BENCH_HEAP:-3g} $OPENS -cp "$CP" io.shoplake.cli.Main generate events --out "$EVENTS" --events "$N" \
-    --format parquet --master 'local[2]' >&2
-fi
+# shellcheck disable=SC2086
+bench_events "$N" java -Xmx${BENCH_HEAP:-3g} $OPENS -cp "$CP" io.shoplake.cli.Main generate events --events "$N" \
+  --format parquet --master 'local[2]'
 echo "input: $(du -sh "$EVENTS" | cut -f1) of Parquet; load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 # A fresh work folder each run: the per-executor task log of an earlier run must not count in this run's skew.

@@ -13,3 +13,18 @@ DEPS="$(tr ':' '\n' < "$ROOT/target/bench-classpath.txt" | grep -v -F "$TEST_ONL
 CP="$ROOT/target/classes:$ROOT/target/test-classes:$DEPS"
 OPENS="$(sed -n 's:.*<jvm.opens>\(.*\)</jvm.opens>.*:\1:p' "$ROOT/pom.xml")"
 export CP OPENS
+
+# bench_events N COMMAND [ARGS...]: sets OUT (bench/out) and EVENTS (bench/out/events-N), and runs
+# COMMAND ARGS --out "$EVENTS" unless an earlier run finished it (its _SUCCESS marker). The events are deterministic
+# for the seed, so every run of flyer-time.sh and cluster.sh at a size reuses the one folder.
+bench_events() {
+  local n="$1"
+  shift
+  OUT="$ROOT/bench/out"
+  EVENTS="$OUT/events-$n"
+  mkdir -p "$OUT"
+  if [[ ! -f "$EVENTS/_SUCCESS" ]]; then
+    echo "generating $n events into $EVENTS ..." >&2
+    "$@" --out "$EVENTS" >&2
+  fi
+}

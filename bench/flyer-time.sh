@@ -6,21 +6,12 @@ N="${1:?usage: bench/flyer-time.sh EVENTS [RUNS] [variants]}"
 RUNS="${2:-2}"
 VARIANTS="${3:-}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-OUT="$ROOT/bench/out"
-EVENTS="$OUT/events-$N"
-mkdir -p "$OUT"
-cd "$ROOT"
 
 source "$ROOT/bench/common.sh"
 
-# Events are generated once per size (deterministic for the seed) and reused.
-if [[ ! -f "$EVENTS/_SUCCESS" ]]; then
-  echo "generating $N events into $EVENTS ..." >&2
-  ./shoplake generate events --out "$EVENTS" --events "$N" --format parquet >&2
-fi
+bench_events "$N" ./shoplake generate events --events "$N" --format parquet
 echo "input: $(du -sh "$EVENTS" | cut -f1) of Parquet" >&2
 
-OPENS="$(sed -n 's:.*<jvm.opens>\(.*\)</jvm.opens>.*:\1:p' pom.xml)"
 # shellcheck disable=SC2086
 java -Xmx${BENCH_HEAP:-8g} $OPENS ${BENCH_JAVA_OPTS:-} -cp "$CP" io.shoplake.bench.FlyerTimeBench \
   "$EVENTS" "$OUT/work-$N" "$RUNS" "$VARIANTS"

@@ -5,6 +5,7 @@ import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.pipelines.industries.CustomersIngest;
 import io.shoplake.pipelines.industries.IndustrySwingsJob;
 import io.shoplake.pipelines.industries.OrdersStream;
+import io.shoplake.pipelines.industries.ReferenceIndustries;
 import io.shoplake.pipelines.industries.generator.IndustryOrdersGenerator;
 import io.shoplake.pipelines.industries.generator.LiveOrdersProducer;
 import io.shoplake.pipelines.industries.generator.OrdersGeneratorSettings;
@@ -33,17 +34,10 @@ final class DemoIndustries {
 
     private static final String TOPIC = "industry-orders";
     private static final int RATE = 100;
-    private static final List<String> INDUSTRIES = List.of(
-            "Agriculture",
-            "Colours",
-            "Cleaning",
-            "Construction",
-            "Cosmetics",
-            "Food",
-            "Lubricants",
-            "Oil&Gas",
-            "Pharmaceuticals",
-            "Ploymer");
+    /** The reference industries with Polymer misspelt (as in the brief's customers file), for the ingest to correct. */
+    private static final List<String> INDUSTRIES = ReferenceIndustries.DEFAULT.names().stream()
+            .map(name -> name.equals("Polymer") ? "Ploymer" : name)
+            .toList();
 
     private DemoIndustries() {}
 

@@ -79,25 +79,13 @@ public final class SilverSteps {
      */
     public static Deliveries latestDeliveries(Dataset<Row> rows, List<String> keyColumns) {
         List<Column> keys = new ArrayList<>();
-        Column anyMissing = lit(false);
         Dataset<Row> keyed = rows;
         for (String key : keyColumns) {
             String parsed = KEY_PREFIX + key;
             keyed = keyed.withColumn(parsed, col(key).try_cast(DataTypes.LongType));
             keys.add(col(parsed));
-            anyMissing = anyMissing.or(col(parsed).isNull());
         }
-        // Rows without a usable key each get a rank of 1: they are never each other's duplicates.
-        Dataset<Row> ranked = keyed.withColumn(
-                RANK,
-                when(anyMissing, lit(1))
-                        .otherwise(row_number()
-                                .over(Window.partitionBy(keys.toArray(Column[]::new))
-                                        .orderBy(
-                                                col("_ingested_at").desc_nulls_last(),
-                                                        col("_run_id").desc_nulls_last(),
-                                                col("_source").desc_nulls_last(),
-                                                        col("_line").desc_nulls_last()))));
+        Dataset<Row> ranked = rank(keyed, keys);
         Column[] original =
                 Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
         return new Deliveries(
@@ -239,7 +227,10 @@ public final class SilverSteps {
         return nullif(trim(col(RAW_PREFIX + index)), lit(""));
     }
 
-    /** Every row with its delivery rank: 1 for the newest delivery of its key and for rows without a usable key. */
+    /**
+     * Every row with its delivery rank: 1 for the newest delivery of its key, and for each row without a usable key
+     * (a null key value): such rows are never each other's duplicates.
+     */
     private static Dataset<Row> rank(Dataset<Row> rows, List<Column> keys) {
         Column anyMissing = keys.stream().map(Column::isNull).reduce(Column::or).orElse(lit(false));
         return rows.withColumn(

@@ -12,9 +12,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Real embedded servers shared by every test in a test JVM: each starts on first use (on a free loopback port, data
@@ -25,6 +31,7 @@ import java.util.stream.Stream;
  * String url = TestServices.freshMySqlDatabase();          // jdbc:mysql://127.0.0.1:PORT/t_1a2b3c4d, user root, no password
  * String pg = TestServices.freshPostgresDatabase();        // jdbc:postgresql://127.0.0.1:PORT/t_..., user postgres
  * String bootstrap = TestServices.kafka().bootstrapServers();
+ * TestServices.send(topic, List.of("a", "b"));             // two records on the shared broker, flushed
  * String mongo = TestServices.mongo().url();               // mongodb://127.0.0.1:PORT
  * }</pre>
  *
@@ -87,6 +94,19 @@ public final class TestServices {
     /** A topic name no other test uses, e.g. {@code t_1a2b3c4d} (Kafka creates it on first write). */
     public static String freshTopic() {
         return uniqueName();
+    }
+
+    /** Sends each value (no key) to a topic on the shared Kafka broker, in order, and waits until all are written. */
+    public static void send(String topic, List<String> values) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, value));
+            }
+            producer.flush();
+        }
     }
 
     /** Runs SQL statements over JDBC (e.g. to create and fill source tables in a test). */

@@ -22,14 +22,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +79,7 @@ class StreamKillRestartTest {
 
         String topic = TestServices.freshTopic();
         TestServices.kafka().createTopic(topic, 2);
-        send(topic, messages);
+        TestServices.send(topic, messages);
         Path lake = dir.resolve("lake");
         Path checkpoint = dir.resolve("checkpoint");
         Path log = dir.resolve("child.log");
@@ -199,18 +194,6 @@ class StreamKillRestartTest {
                     .count();
         } catch (IOException e) {
             return 0; // listed while Iceberg renames a file: look again on the next poll
-        }
-    }
-
-    private static void send(String topic, List<String> values) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServices.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(topic, value));
-            }
-            producer.flush();
         }
     }
 }

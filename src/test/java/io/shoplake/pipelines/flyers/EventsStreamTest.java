@@ -15,12 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -54,7 +49,7 @@ class EventsStreamTest {
                                     + "\",\"flyer_id\":\"" + f[3] + "\",\"merchant_id\":\"" + f[4] + "\"}"
                             : lines.get(i));
         }
-        send(topic, values);
+        TestServices.send(topic, values);
 
         Lakehouse streamed = TestSpark.freshLake(dir.resolve("streamed"));
         Path checkpoint = dir.resolve("checkpoint");
@@ -155,12 +150,12 @@ class EventsStreamTest {
                 Duration.ofHours(1),
                 true,
                 Optional.empty());
-        send(
+        TestServices.send(
                 topic,
                 List.of("2018-10-01T12:00:00-04:00,u1,flyer_open,10,1", "2018-10-01T12:00:40-04:00,u1,list_flyers,,"));
         new EventsStream(lake, MetricSettings.DEFAULT, settings).start().awaitTermination();
         // Latest event time so far: 12:00:40; watermark 1h: events before 11:00:40 (local) are late.
-        send(
+        TestServices.send(
                 topic,
                 List.of(
                         "2018-10-01T10:59:00-04:00,u2,flyer_open,10,1", // late
@@ -228,17 +223,5 @@ class EventsStreamTest {
             rows.add(RowFactory.create(f[0], f[1], f[2], f[3], f[4], "file", (long) i));
         }
         return TestSpark.spark().createDataFrame(rows, schema);
-    }
-
-    private static void send(String topic, List<String> values) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServices.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(topic, value));
-            }
-            producer.flush();
-        }
     }
 }

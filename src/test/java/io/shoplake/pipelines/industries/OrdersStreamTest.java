@@ -18,12 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -62,7 +57,7 @@ class OrdersStreamTest {
 
         String topic = TestServices.freshTopic();
         TestServices.kafka().createTopic(topic, 1);
-        send(topic, messages);
+        TestServices.send(topic, messages);
         Lakehouse streamed = TestSpark.freshLake(dir.resolve("streamed"));
         Files.createDirectories(dir.resolve("streamed-in"));
         Files.writeString(dir.resolve("streamed-in/customers.csv"), IndustrySwingsTest.CUSTOMERS);
@@ -142,7 +137,7 @@ class OrdersStreamTest {
                 .forEach(messages::add);
         String topic = TestServices.freshTopic();
         TestServices.kafka().createTopic(topic, 1);
-        send(topic, messages);
+        TestServices.send(topic, messages);
 
         // Continuous, gold at most once an hour: only the first batch with orders refreshes it.
         Lakehouse hourly = TestSpark.freshLake(dir.resolve("hourly"));
@@ -232,17 +227,5 @@ class OrdersStreamTest {
         String[] columns = d.columns();
         return d.orderBy(columns[0], java.util.Arrays.copyOfRange(columns, 1, columns.length))
                 .collectAsList();
-    }
-
-    private static void send(String topic, List<String> values) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServices.kafka().bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(topic, value));
-            }
-            producer.flush();
-        }
     }
 }
