@@ -72,44 +72,6 @@ public final class SilverSteps {
     }
 
     /**
-     * Splits rows into the newest delivery per key and the older deliveries it supersedes. Newest: latest
-     * {@code _ingested_at}, then {@code _run_id}, {@code _source}, {@code _line} (all descending) so ties break the
-     * same way every run. Keys are compared as BIGINT ({@code "04001"} and {@code "4001"} are one order); a row whose
-     * key is missing or not an integer is kept as it is, for the expectations to reject.
-     */
-    public static Deliveries latestDeliveries(Dataset<Row> rows, List<String> keyColumns) {
-        List<Column> keys = new ArrayList<>();
-        Dataset<Row> keyed = rows;
-        for (String key : keyColumns) {
-            String parsed = KEY_PREFIX + key;
-            keyed = keyed.withColumn(parsed, col(key).try_cast(DataTypes.LongType));
-            keys.add(col(parsed));
-        }
-        Dataset<Row> ranked = rank(keyed, keys);
-        Column[] original =
-                Arrays.stream(rows.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new);
-        return new Deliveries(
-                ranked.where(col(RANK).equalTo(1)).select(original),
-                ranked.where(col(RANK).gt(1)).select(original),
-                ranked);
-    }
-
-    /**
-     * The newest delivery of each key, and the older deliveries it replaced.
-     *
-     * @param ranked every row with its delivery rank ({@code _delivery_rank}, 1 = newest)
-     */
-    public record Deliveries(Dataset<Row> latest, Dataset<Row> superseded, Dataset<Row> ranked) {
-
-        /** Rows in and rows superseded, counted in one pass. */
-        public long[] counts() {
-            Row counts = ranked.agg(count(lit(1)), count(when(col(RANK).gt(1), lit(1))))
-                    .first();
-            return new long[] {counts.getLong(0), counts.getLong(1)};
-        }
-    }
-
-    /**
      * Runs the shared steps: clean, newest delivery per key, expectations, typing of the valid rows. The bronze rows
      * are read, ranked and checked once (one Spark job whose result is kept, {@code localCheckpoint}); every count
      * comes from one aggregate over that result, and the valid and rejected rows are filters of it. The raw values
