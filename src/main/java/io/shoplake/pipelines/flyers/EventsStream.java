@@ -15,6 +15,7 @@ import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.Quarantine;
 import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.lakehouse.StepCounts;
+import io.shoplake.sources.kafka.KafkaTopicSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -112,18 +113,8 @@ public final class EventsStream {
 
     /** Starts the query; {@code untilIdle} queries stop by themselves once the topic is drained. */
     public StreamingQuery start() {
-        var reader = lake.spark()
-                .readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", settings.bootstrap())
-                .option("subscribe", settings.topic())
-                .option("startingOffsets", "earliest")
-                .option("failOnDataLoss", "false");
-        if (settings.maxOffsetsPerTrigger().isPresent()) {
-            reader = reader.option(
-                    "maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger().get());
-        }
-        Dataset<Row> records = reader.load();
+        Dataset<Row> records = KafkaTopicSource.read(
+                lake.spark(), settings.bootstrap(), settings.topic(), settings.maxOffsetsPerTrigger());
         try {
             return records.writeStream()
                     .queryName(JOB + "-" + settings.topic())

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.lakehouse.StepCounts;
+import io.shoplake.sources.kafka.KafkaTopicSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -99,21 +100,8 @@ public final class OrdersStream {
 
     /** Starts the query; {@code availableNow} queries stop by themselves once the topic is drained. */
     public StreamingQuery start() {
-        var reader = lake.spark()
-                .readStream()
-                .format("kafka")
-                .option("kafka.bootstrap.servers", settings.bootstrap())
-                .option("subscribe", settings.topic())
-                .option("startingOffsets", "earliest")
-                .option("failOnDataLoss", "false")
-                // A topic partition is one task unless split: with fewer partitions than cores the parse would
-                // leave cores idle.
-                .option("minPartitions", lake.spark().sparkContext().defaultParallelism());
-        if (settings.maxOffsetsPerTrigger().isPresent()) {
-            reader = reader.option(
-                    "maxOffsetsPerTrigger", settings.maxOffsetsPerTrigger().get());
-        }
-        Dataset<Row> records = reader.load();
+        Dataset<Row> records = KafkaTopicSource.read(
+                lake.spark(), settings.bootstrap(), settings.topic(), settings.maxOffsetsPerTrigger());
         try {
             return records.writeStream()
                     .queryName(JOB + "-" + settings.topic())
