@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
@@ -205,7 +206,7 @@ public final class IndustrySwingsJob {
                         r.getAs("baseline_daily_avg"),
                         r.getAs("change"),
                         r.isNullAt(r.fieldIndex("change_pct")) ? null : r.<Double>getAs("change_pct")))
-                .sorted(java.util.Comparator.comparingInt(Swing::rank))
+                .sorted(Comparator.comparingInt(Swing::rank))
                 .toList();
         Unassigned unassigned = new Unassigned(0, BigDecimal.ZERO, 0, BigDecimal.ZERO, 0);
         if (!unassignedRows.isEmpty()) {

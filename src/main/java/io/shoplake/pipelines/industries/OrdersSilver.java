@@ -71,7 +71,7 @@ public final class OrdersSilver {
 
     /** The first valid copy of each order_id in a parsed batch, given its {@link #laterCopies}. */
     public static Dataset<Row> kept(Dataset<Row> parsed, Dataset<Row> laterCopies) {
-        return parsed.where(col("reason").isNull())
+        return valid(parsed)
                 .join(laterCopies.select("_source", "_line"), new String[] {"_source", "_line"}, "left_anti");
     }
 
@@ -86,9 +86,17 @@ public final class OrdersSilver {
                         col("_line"),
                         col("value"),
                         duplicateOf(col("first_source"), col("first_line")).as("reason"));
-        return parsed.where(col("reason").isNotNull())
-                .select("_source", "_line", "value", "reason")
-                .unionByName(duplicates);
+        return unusable(parsed).unionByName(duplicates);
+    }
+
+    /** The messages of a parsed batch that parsed into an order: {@link #kept} when the batch has no later copies. */
+    public static Dataset<Row> valid(Dataset<Row> parsed) {
+        return parsed.where(col("reason").isNull());
+    }
+
+    /** The messages that cannot be used, as {@link #rejected} shapes them: all of it when there are no later copies. */
+    public static Dataset<Row> unusable(Dataset<Row> parsed) {
+        return parsed.where(col("reason").isNotNull()).select("_source", "_line", "value", "reason");
     }
 
     /** silver.industry_orders rows (and the raw {@code value}) of kept orders. */

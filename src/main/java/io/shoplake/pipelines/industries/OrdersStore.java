@@ -86,9 +86,8 @@ public final class OrdersStore {
      */
     public Written write(Dataset<Row> messages, String runId) {
         SparkSession spark = lake.spark();
-        Dataset<Row> parsed = OrderMessages.parse(messages.select(
-                        Arrays.stream(BRONZE.fieldNames()).map(c -> col(c)).toArray(Column[]::new)))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> parsed =
+                OrderMessages.parse(messages.select(bronzeColumns())).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> laterCopies = OrdersSilver.laterCopies(parsed).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Facts facts = JobPhase.run(spark, "orders: read + parse", () -> Facts.of(parsed));
@@ -109,8 +108,7 @@ public final class OrdersStore {
                             () -> !lake.read(IndustryTables.BRONZE_ORDERS)
                                     .where(sameBatch)
                                     .isEmpty());
-            Dataset<Row> bronze = parsed.select(
-                    Arrays.stream(BRONZE.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+            Dataset<Row> bronze = parsed.select(bronzeColumns());
             JobPhase.run(spark, "orders: bronze write", () -> {
                 if (replay) {
                     appendAbsent(IndustryTables.BRONZE_ORDERS, bronze, sameBatch, List.of("_source", "_line"));
@@ -119,8 +117,9 @@ public final class OrdersStore {
                 }
             });
 
-            Dataset<Row> kept =
-                    copies == 0 ? parsed.where(col("reason").isNull()) : OrdersSilver.kept(parsed, laterCopies);
+            Dataset<Row> kept = copies == 0 ? OrdersSilver.valid(parsed) : OrdersSilver.kept(parsed, laterCopies);
+            Dataset<Row> rejected =
+                    copies == 0 ? OrdersSilver.unusable(parsed) : OrdersSilver.rejected(parsed, laterCopies);
             List<Row> known = JobPhase.run(spark, "orders: order ids already in silver", () -> known(kept));
             // An order_id already in silver from this very message is a replay; from another message, a duplicate.
             List<Row> duplicates = known.stream()
@@ -158,10 +157,10 @@ public final class OrdersStore {
 
             long quarantined = facts.rejected() + copies + duplicates.size();
             if (quarantined > 0) {
-                Dataset<Row> rejected = OrdersSilver.rejected(parsed, laterCopies);
+                Dataset<Row> rejects = rejected;
                 if (!duplicates.isEmpty()) {
                     Dataset<Row> seen = spark.createDataFrame(duplicates, KNOWN);
-                    rejected = rejected.unionByName(kept.join(broadcast(seen), "order_id")
+                    rejects = rejects.unionByName(kept.join(broadcast(seen), "order_id")
                             .select(
                                     col("_source"),
                                     col("_line"),
@@ -169,7 +168,7 @@ public final class OrdersStore {
                                     OrdersSilver.duplicateOf(col("seen_source"), col("seen_line"))
                                             .as("reason")));
                 }
-                Dataset<Row> records = OrdersSilver.rejects(rejected, runId);
+                Dataset<Row> records = OrdersSilver.rejects(rejects, runId);
                 JobPhase.run(spark, "orders: quarantine write", () -> {
                     if (replay) {
                         appendAbsentRejects(records, sameBatch);
@@ -205,6 +204,10 @@ public final class OrdersStore {
         } else {
             lake.append(IndustryTables.ORDER_LINES, lines, "order_date");
         }
+    }
+
+    private static Column[] bronzeColumns() {
+        return Arrays.stream(BRONZE.fieldNames()).map(c -> col(c)).toArray(Column[]::new);
     }
 
     /** What one aggregate over a parsed batch says: its size, source range, and what the writes will need. */

@@ -27,8 +27,9 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Orders from a Kafka topic into {@code bronze.industry_orders_raw} and silver by Spark Structured Streaming, then
  * {@code gold.industry_swings} for the latest order: running continuously, refreshed after each micro-batch that added
- * orders (or at most every {@code refreshEvery}); {@link #drain draining} what the topic holds, once at the end. Each micro-batch goes through {@link OrdersStore}, which skips what an earlier attempt
- * at the same batch already wrote: with the checkpoint's offsets a restart after a kill loses and doubles nothing.
+ * orders (or at most every {@code refreshEvery}); {@link #drain draining} what the topic holds, once at the end. Each
+ * micro-batch goes through {@link OrdersStore}, which skips what an earlier attempt at the same batch already wrote:
+ * with the checkpoint's offsets a restart after a kill loses and doubles nothing.
  */
 public final class OrdersStream {
 
