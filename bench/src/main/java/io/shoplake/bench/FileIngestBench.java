@@ -66,11 +66,13 @@ public final class FileIngestBench {
                         .option("multiLine", "true")
                         .csv(warmUp.resolve("order_details.csv").toString()));
 
+        PhaseProfile profile = PhaseProfile.attach(spark);
         long start = System.nanoTime();
         List<FileIngestResult> results = new FileIngest(lake)
                 .ingest(FileIngestRequest.of(
                         csv, TableId.bronze("order_details"), FileFormat.CSV, RunLedger.newRunId(), "bench"));
         double ingestSeconds = (System.nanoTime() - start) / 1e9;
+        profile.print("shoplake FileIngest", ingestSeconds, 1);
         FileIngestResult result = results.get(0);
         if (result.rows() != rows) {
             throw new IllegalStateException(

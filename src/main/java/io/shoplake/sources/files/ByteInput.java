@@ -48,6 +48,32 @@ final class ByteInput {
         limit = length + remaining;
     }
 
+    /**
+     * Copies the run of buffered bytes before the next {@code stop1}, {@code stop2} or {@code stop3} (or the end of
+     * the buffer) to both builders and consumes it; returns its length. The parsers' fast path: the bytes between
+     * delimiters are copied in bulk instead of one {@link #read()} at a time.
+     */
+    int copyRun(ByteBuilder first, ByteBuilder second, int stop1, int stop2, int stop3) {
+        byte[] b = buf;
+        int start = pos;
+        int end = start;
+        int lim = limit;
+        while (end < lim) {
+            int c = b[end] & 0xFF;
+            if (c == stop1 || c == stop2 || c == stop3) {
+                break;
+            }
+            end++;
+        }
+        int count = end - start;
+        if (count > 0) {
+            first.append(b, start, count);
+            second.append(b, start, count);
+            pos = end;
+        }
+        return count;
+    }
+
     /** Skips a UTF-8 byte order mark at the start of the input; returns how many bytes were skipped (0 or 3). */
     int skipBom() {
         int a = read();

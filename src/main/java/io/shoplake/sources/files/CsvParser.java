@@ -120,7 +120,7 @@ final class CsvParser extends RecordParser {
         if (fieldCount != expected) {
             return ParsedRecord.reject(recordLine, raw.string(), fieldCount(expected, fieldCount));
         }
-        return ParsedRecord.data(recordLine, values());
+        return isCounting() ? ParsedRecord.counted(recordLine) : ParsedRecord.data(recordLine, values());
     }
 
     private boolean isBlank() {
@@ -128,13 +128,7 @@ final class CsvParser extends RecordParser {
     }
 
     private List<String> values() {
-        String[] values = new String[fieldCount];
-        int start = 0;
-        for (int i = 0; i < fieldCount; i++) {
-            values[i] = field.string(start, fieldEnds[i]);
-            start = fieldEnds[i];
-        }
-        return Arrays.asList(values);
+        return new Utf8Fields(Arrays.copyOf(field.array(), field.length()), Arrays.copyOf(fieldEnds, fieldCount));
     }
 
     /** Rejects the broken record's first line and continues parsing at the line after it. */
@@ -216,6 +210,7 @@ final class CsvParser extends RecordParser {
                     } else {
                         raw.append(c);
                         field.append(c);
+                        in.copyRun(raw, field, delimiter, '\n', '\r');
                         state = UNQUOTED;
                     }
                 }
@@ -230,6 +225,8 @@ final class CsvParser extends RecordParser {
                             if (firstNewline < 0) {
                                 firstNewline = raw.length() - 1;
                             }
+                        } else {
+                            in.copyRun(raw, field, '"', '\n', '"');
                         }
                     }
                 }

@@ -58,7 +58,7 @@ record ParseSummary(
         List<Reject> kept = new ArrayList<>();
         long keptChars = 0;
         boolean keeping = true;
-        RecordParser parser = FileParser.open(in, spec);
+        RecordParser parser = FileParser.open(in, spec).counting();
         while (parser.hasNext()) {
             ParsedRecord record = parser.next();
             switch (record.kind()) {

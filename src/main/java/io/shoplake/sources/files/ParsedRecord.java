@@ -31,6 +31,11 @@ public record ParsedRecord(
         return new ParsedRecord(RecordKind.DATA, line, requireNonNull(values, "values is null"), null, null, null);
     }
 
+    /** A data record of a counting pass: its values were not decoded (they are empty). */
+    static ParsedRecord counted(long line) {
+        return new ParsedRecord(RecordKind.DATA, line, List.of(), null, null, null);
+    }
+
     public static ParsedRecord named(long line, Map<String, String> named) {
         return new ParsedRecord(RecordKind.DATA, line, null, requireNonNull(named, "named is null"), null, null);
     }

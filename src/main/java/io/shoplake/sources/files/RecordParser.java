@@ -17,9 +17,24 @@ public abstract class RecordParser implements Iterator<ParsedRecord>, Closeable 
     private final InputStream stream;
     private ParsedRecord next;
     private boolean done;
+    private boolean counting;
 
     RecordParser(InputStream stream) {
         this.stream = stream;
+    }
+
+    /**
+     * Makes this parser a counter: data records come back without their values ({@link ParsedRecord#counted}), for
+     * a pass that only counts records and finds boundaries. Parsers that need the values to judge a record (JSON
+     * Lines' keys) may ignore it.
+     */
+    final RecordParser counting() {
+        this.counting = true;
+        return this;
+    }
+
+    final boolean isCounting() {
+        return counting;
     }
 
     /** The file's columns, lower-cased and trimmed (or the given names); empty for an empty file and JSON Lines. */
