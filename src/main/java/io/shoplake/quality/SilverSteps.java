@@ -98,29 +98,21 @@ public final class SilverSteps {
             raw.add(col(quoted(sources.get(i))).cast(DataTypes.StringType).as(RAW_PREFIX + i));
         }
         BRONZE_METADATA.forEach(name -> raw.add(col(name)));
+        Dataset<Row> rawRows = bronze.select(raw.toArray(Column[]::new));
         List<Column> keys = new ArrayList<>();
-        List<Integer> keyIndexes = new ArrayList<>();
         for (String key : keyColumns) {
             int index = silverNames.indexOf(key);
             if (index < 0) {
                 throw new IllegalArgumentException(
                         "key column " + key + " is not among the silver columns " + silverNames);
             }
-            // The keys are cleaned before the dedupe shuffle, under their silver names, so that a reference check
-            // on the first key (an order item's order) joins on the very column the rows are partitioned by.
-            raw.add(cleaned(col(quoted(sources.get(index)))).as(key));
-            keyIndexes.add(index);
-            keys.add(col(quoted(key)).try_cast(DataTypes.LongType));
+            keys.add(cleaned(index).try_cast(DataTypes.LongType));
         }
-        Dataset<Row> rawRows = bronze.select(raw.toArray(Column[]::new));
-        Dataset<Row> ranked = rank(rawRows.repartition(keys.get(0)), keys);
+        Dataset<Row> ranked = rank(rawRows, keys);
 
         List<Column> cleanedSelect = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
-            cleanedSelect.add(
-                    keyIndexes.contains(i)
-                            ? col(quoted(silverNames.get(i)))
-                            : cleaned(i).as(silverNames.get(i)));
+            cleanedSelect.add(cleaned(i).as(silverNames.get(i)));
         }
         BRONZE_METADATA.forEach(name -> cleanedSelect.add(col(name)));
         for (int i = 0; i < sources.size(); i++) {
@@ -194,11 +186,7 @@ public final class SilverSteps {
 
     /** A raw value cleaned: trimmed, empty text as null. */
     private static Column cleaned(int index) {
-        return cleaned(col(RAW_PREFIX + index));
-    }
-
-    private static Column cleaned(Column raw) {
-        return nullif(trim(raw.cast(DataTypes.StringType)), lit(""));
+        return nullif(trim(col(RAW_PREFIX + index)), lit(""));
     }
 
     /**
