@@ -110,20 +110,26 @@ public final class RunLedger {
                     Optional.empty());
             record(run);
             return run;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error the JVM survives (an assertion, a stack overflow, a class missing on an executor) is a failed
+            // step too; if recording it fails as well, the step's own failure is what the caller sees.
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            record(new StepRun(
-                    runId,
-                    job,
-                    step,
-                    asOf,
-                    started,
-                    Instant.now(),
-                    StepStatus.FAILED,
-                    new StepCounts(0, 0, 0),
-                    inputSnapshots,
-                    Map.of(),
-                    Optional.of(message)));
+            try {
+                record(new StepRun(
+                        runId,
+                        job,
+                        step,
+                        asOf,
+                        started,
+                        Instant.now(),
+                        StepStatus.FAILED,
+                        new StepCounts(0, 0, 0),
+                        inputSnapshots,
+                        Map.of(),
+                        Optional.of(message)));
+            } catch (RuntimeException | Error notRecorded) {
+                e.addSuppressed(notRecorded);
+            }
             throw e;
         } finally {
             lake.spark().sparkContext().clearJobGroup();
