@@ -74,20 +74,9 @@ public final class RunLedger {
             List<TableId> inputs,
             List<TableId> outputs,
             Supplier<StepCounts> body) {
-        Instant started = Instant.now();
         Map<String, Long> inputSnapshots = JobPhase.run(lake.spark(), "ops.runs", () -> snapshots(inputs));
-        record(new StepRun(
-                runId,
-                job,
-                step,
-                asOf,
-                started,
-                started,
-                StepStatus.STARTED,
-                new StepCounts(0, 0, 0),
-                inputSnapshots,
-                Map.of(),
-                Optional.empty()));
+        StepRun start = StepRun.started(runId, job, step, asOf, Instant.now(), inputSnapshots);
+        record(start);
         lake.spark()
                 .sparkContext()
                 .setJobGroup(
@@ -96,37 +85,16 @@ public final class RunLedger {
                         false);
         try {
             StepCounts counts = body.get();
-            StepRun run = new StepRun(
-                    runId,
-                    job,
-                    step,
-                    asOf,
-                    started,
-                    Instant.now(),
-                    StepStatus.SUCCEEDED,
-                    counts,
-                    inputSnapshots,
-                    JobPhase.run(lake.spark(), "ops.runs", () -> snapshots(outputs)),
-                    Optional.empty());
+            StepRun run = start.succeeded(
+                    Instant.now(), counts, JobPhase.run(lake.spark(), "ops.runs", () -> snapshots(outputs)));
             record(run);
             return run;
         } catch (RuntimeException | Error e) {
             // An Error the JVM survives (an assertion, a stack overflow, a class missing on an executor) is a failed
             // step too; if recording it fails as well, the step's own failure is what the caller sees.
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             try {
-                record(new StepRun(
-                        runId,
-                        job,
-                        step,
-                        asOf,
-                        started,
-                        Instant.now(),
-                        StepStatus.FAILED,
-                        new StepCounts(0, 0, 0),
-                        inputSnapshots,
-                        Map.of(),
-                        Optional.of(message)));
+                record(start.failed(
+                        Instant.now(), e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             } catch (RuntimeException | Error notRecorded) {
                 e.addSuppressed(notRecorded);
             }

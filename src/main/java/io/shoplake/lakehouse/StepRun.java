@@ -34,4 +34,52 @@ public record StepRun(
         outputSnapshots = Map.copyOf(outputSnapshots);
         requireNonNull(error, "error is null");
     }
+
+    /** A step that has just begun: no counts, no outputs, ended when it started. */
+    public static StepRun started(
+            String runId,
+            String job,
+            String step,
+            Optional<LocalDate> asOf,
+            Instant startedAt,
+            Map<String, Long> inputSnapshots) {
+        return new StepRun(
+                runId,
+                job,
+                step,
+                asOf,
+                startedAt,
+                startedAt,
+                StepStatus.STARTED,
+                new StepCounts(0, 0, 0),
+                inputSnapshots,
+                Map.of(),
+                Optional.empty());
+    }
+
+    /** A step that failed before it could start (a file it cannot read, a database it cannot reach). */
+    public static StepRun failedBeforeStart(String runId, String job, String step, String error) {
+        Instant now = Instant.now();
+        return started(runId, job, step, Optional.empty(), now, Map.of()).failed(now, error);
+    }
+
+    /** This started step, succeeded at {@code endedAt} with its counts and the snapshots it left. */
+    public StepRun succeeded(Instant endedAt, StepCounts counts, Map<String, Long> outputSnapshots) {
+        return ended(endedAt, StepStatus.SUCCEEDED, counts, outputSnapshots, Optional.empty());
+    }
+
+    /** This started step, failed at {@code endedAt}: no counts, no outputs. */
+    public StepRun failed(Instant endedAt, String error) {
+        return ended(endedAt, StepStatus.FAILED, new StepCounts(0, 0, 0), Map.of(), Optional.of(error));
+    }
+
+    private StepRun ended(
+            Instant endedAt,
+            StepStatus status,
+            StepCounts counts,
+            Map<String, Long> outputSnapshots,
+            Optional<String> error) {
+        return new StepRun(
+                runId, job, step, asOf, startedAt, endedAt, status, counts, inputSnapshots, outputSnapshots, error);
+    }
 }

@@ -204,19 +204,8 @@ public final class FileIngest {
     }
 
     private void recordFailure(FileIngestRequest request, Path path, String message) {
-        Instant now = Instant.now();
-        runs.record(new io.shoplake.lakehouse.StepRun(
-                request.runId(),
-                request.job(),
-                "load " + request.target() + " from " + path.getFileName(),
-                Optional.empty(),
-                now,
-                now,
-                io.shoplake.lakehouse.StepStatus.FAILED,
-                new StepCounts(0, 0, 0),
-                java.util.Map.of(),
-                java.util.Map.of(),
-                Optional.of(message)));
+        runs.record(io.shoplake.lakehouse.StepRun.failedBeforeStart(
+                request.runId(), request.job(), "load " + request.target() + " from " + path.getFileName(), message));
     }
 
     /**

@@ -9,7 +9,6 @@ import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.lakehouse.StepCounts;
 import io.shoplake.lakehouse.StepRun;
-import io.shoplake.lakehouse.StepStatus;
 import io.shoplake.lakehouse.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -81,19 +80,7 @@ public final class JdbcIngest {
     /** No table changed, but the attempt leaves a trace: ops.runs shows the failed read and why. */
     private JdbcSourceException recordFailure(
             JdbcSourceException failure, JdbcSource source, String runId, String job) {
-        Instant now = Instant.now();
-        runs.record(new StepRun(
-                runId,
-                job,
-                "jdbc " + source.displayUrl(),
-                Optional.empty(),
-                now,
-                now,
-                StepStatus.FAILED,
-                new StepCounts(0, 0, 0),
-                Map.of(),
-                Map.of(),
-                Optional.of(failure.getMessage())));
+        runs.record(StepRun.failedBeforeStart(runId, job, "jdbc " + source.displayUrl(), failure.getMessage()));
         return failure;
     }
 
