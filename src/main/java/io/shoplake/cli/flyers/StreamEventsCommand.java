@@ -1,6 +1,7 @@
 package io.shoplake.cli.flyers;
 
 import io.shoplake.cli.common.CommonOptions;
+import io.shoplake.cli.common.DataLossOption;
 import io.shoplake.cli.common.ExitCode;
 import io.shoplake.cli.common.UsageException;
 import io.shoplake.cli.common.Workspace;
@@ -66,6 +67,9 @@ public final class StreamEventsCommand implements Callable<Integer> {
     @Option(names = "--until-idle", description = "Process what the topic holds now, then stop.")
     boolean untilIdle;
 
+    @Mixin
+    DataLossOption dataLoss;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -88,7 +92,8 @@ public final class StreamEventsCommand implements Callable<Integer> {
                         MaxGap.parse(trigger),
                         MaxGap.parse(watermark),
                         untilIdle,
-                        Optional.ofNullable(maxRecords));
+                        Optional.ofNullable(maxRecords),
+                        dataLoss.allowed());
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -98,7 +103,12 @@ public final class StreamEventsCommand implements Callable<Integer> {
             out.println("streaming " + topic + " from " + kafka + " (checkpoint " + settings.checkpoint() + ")"
                     + (untilIdle ? ", until idle" : ", Ctrl-C to stop"));
             out.flush();
-            query.awaitTermination();
+            try {
+                query.awaitTermination();
+            } catch (StreamingQueryException e) {
+                DataLossOption.throwIfDataLoss(e, topic);
+                throw e;
+            }
             out.println("stream stopped after batch "
                     + (query.lastProgress() == null
                             ? "none"

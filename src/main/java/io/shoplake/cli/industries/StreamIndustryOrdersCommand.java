@@ -1,6 +1,7 @@
 package io.shoplake.cli.industries;
 
 import io.shoplake.cli.common.CommonOptions;
+import io.shoplake.cli.common.DataLossOption;
 import io.shoplake.cli.common.ExitCode;
 import io.shoplake.cli.common.UsageException;
 import io.shoplake.cli.common.Workspace;
@@ -57,6 +58,9 @@ public final class StreamIndustryOrdersCommand implements Callable<Integer> {
             description = "Refresh gold.industry_swings at most this often (default: after every batch with orders).")
     String refreshEvery;
 
+    @Mixin
+    DataLossOption dataLoss;
+
     @Option(
             names = "--available-now",
             description = "Process what the topic holds now, then stop; gold is refreshed once, at the end.")
@@ -82,7 +86,8 @@ public final class StreamIndustryOrdersCommand implements Callable<Integer> {
                     TimeOptions.duration("--trigger", trigger),
                     availableNow,
                     Optional.ofNullable(maxRecords),
-                    Optional.ofNullable(refreshEvery).map(r -> TimeOptions.duration("--refresh-every", r))));
+                    Optional.ofNullable(refreshEvery).map(r -> TimeOptions.duration("--refresh-every", r)),
+                    dataLoss.allowed()));
             PrintWriter out = spec.commandLine().getOut();
             AtomicLong lastBatch = new AtomicLong(-1);
             OrdersStream stream = new OrdersStream(workspace.lake(), settings, report -> {
@@ -100,10 +105,15 @@ public final class StreamIndustryOrdersCommand implements Callable<Integer> {
             out.println("streaming " + topic + " from " + kafka + " (checkpoint " + settings.checkpoint() + ")"
                     + (availableNow ? ", until drained" : ", Ctrl-C to stop"));
             out.flush();
-            if (availableNow) {
-                stream.drain().ifPresent(swings -> out.println("gold refreshed once drained" + top(swings)));
-            } else {
-                stream.start().awaitTermination();
+            try {
+                if (availableNow) {
+                    stream.drain().ifPresent(swings -> out.println("gold refreshed once drained" + top(swings)));
+                } else {
+                    stream.start().awaitTermination();
+                }
+            } catch (StreamingQueryException e) {
+                DataLossOption.throwIfDataLoss(e, topic);
+                throw e;
             }
             out.println("stream stopped after batch " + (lastBatch.get() < 0 ? "none" : lastBatch.get()));
             return ExitCode.OK;

@@ -69,6 +69,7 @@ public final class EventsStream {
      * @param watermark how late an event may be and still count
      * @param untilIdle process what is in the topic now, then stop
      * @param maxOffsetsPerTrigger cap on records per micro-batch, if any
+     * @param allowDataLoss skip records Kafka deleted before they were read instead of stopping
      */
     public record Settings(
             String bootstrap,
@@ -77,7 +78,8 @@ public final class EventsStream {
             Duration trigger,
             Duration watermark,
             boolean untilIdle,
-            Optional<Long> maxOffsetsPerTrigger) {
+            Optional<Long> maxOffsetsPerTrigger,
+            boolean allowDataLoss) {
         public Settings {
             requireNonNull(bootstrap, "bootstrap is null");
             requireNonNull(topic, "topic is null");
@@ -97,6 +99,18 @@ public final class EventsStream {
                 throw new IllegalArgumentException("watermark must not be negative, was: " + watermark);
             }
         }
+
+        /** Settings that stop on records Kafka lost. */
+        public Settings(
+                String bootstrap,
+                String topic,
+                Path checkpoint,
+                Duration trigger,
+                Duration watermark,
+                boolean untilIdle,
+                Optional<Long> maxOffsetsPerTrigger) {
+            this(bootstrap, topic, checkpoint, trigger, watermark, untilIdle, maxOffsetsPerTrigger, false);
+        }
     }
 
     private final Lakehouse lake;
@@ -114,7 +128,11 @@ public final class EventsStream {
     /** Starts the query; {@code untilIdle} queries stop by themselves once the topic is drained. */
     public StreamingQuery start() {
         Dataset<Row> records = KafkaTopicSource.read(
-                lake.spark(), settings.bootstrap(), settings.topic(), settings.maxOffsetsPerTrigger());
+                lake.spark(),
+                settings.bootstrap(),
+                settings.topic(),
+                settings.maxOffsetsPerTrigger(),
+                settings.allowDataLoss());
         try {
             return records.writeStream()
                     .queryName(JOB + "-" + settings.topic())

@@ -45,6 +45,7 @@ public final class OrdersStream {
      * @param availableNow process what the topic holds now, then stop
      * @param maxOffsetsPerTrigger cap on records per micro-batch (back-pressure), if any
      * @param refreshEvery refresh gold at most this often; empty: after every batch that added orders
+     * @param allowDataLoss skip records Kafka deleted before they were read instead of stopping
      */
     public record Settings(
             String bootstrap,
@@ -53,7 +54,8 @@ public final class OrdersStream {
             Duration trigger,
             boolean availableNow,
             Optional<Long> maxOffsetsPerTrigger,
-            Optional<Duration> refreshEvery) {
+            Optional<Duration> refreshEvery,
+            boolean allowDataLoss) {
         public Settings {
             requireNonNull(bootstrap, "bootstrap is null");
             requireNonNull(topic, "topic is null");
@@ -69,6 +71,18 @@ public final class OrdersStream {
                     throw new IllegalArgumentException("max records per batch must be at least 1, was: " + n);
                 }
             });
+        }
+
+        /** Settings that stop on records Kafka lost. */
+        public Settings(
+                String bootstrap,
+                String topic,
+                Path checkpoint,
+                Duration trigger,
+                boolean availableNow,
+                Optional<Long> maxOffsetsPerTrigger,
+                Optional<Duration> refreshEvery) {
+            this(bootstrap, topic, checkpoint, trigger, availableNow, maxOffsetsPerTrigger, refreshEvery, false);
         }
     }
 
@@ -102,7 +116,11 @@ public final class OrdersStream {
     /** Starts the query; {@code availableNow} queries stop by themselves once the topic is drained. */
     public StreamingQuery start() {
         Dataset<Row> records = KafkaTopicSource.read(
-                lake.spark(), settings.bootstrap(), settings.topic(), settings.maxOffsetsPerTrigger());
+                lake.spark(),
+                settings.bootstrap(),
+                settings.topic(),
+                settings.maxOffsetsPerTrigger(),
+                settings.allowDataLoss());
         try {
             return records.writeStream()
                     .queryName(JOB + "-" + settings.topic())
