@@ -107,7 +107,8 @@ final class DemoIndustries {
                                     Duration.ofSeconds(1),
                                     false,
                                     Optional.empty(),
-                                    Optional.empty()),
+                                    Optional.empty(),
+                                    false),
                             batches::add)
                     .start();
             long sent;

@@ -93,7 +93,8 @@ public final class IndustryOrdersStreamBench {
                                     Duration.ofSeconds(1),
                                     true,
                                     Optional.of(Math.max(100L, orders.size() / 4)),
-                                    Optional.empty()),
+                                    Optional.empty(),
+                                    false),
                             r -> System.out.printf(
                                     "  batch %d: %d added, at %.1f s%n",
                                     r.batchId(), r.written().added(), (System.nanoTime() - started) / 1e9))
@@ -122,7 +123,8 @@ public final class IndustryOrdersStreamBench {
                                     Duration.ofSeconds(1),
                                     false,
                                     Optional.empty(),
-                                    refreshEvery),
+                                    refreshEvery,
+                                    false),
                             r -> System.out.printf(
                                     "  live batch %d: %d added%n",
                                     r.batchId(), r.written().added()))

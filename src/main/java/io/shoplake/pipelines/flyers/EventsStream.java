@@ -99,18 +99,6 @@ public final class EventsStream {
                 throw new IllegalArgumentException("watermark must not be negative, was: " + watermark);
             }
         }
-
-        /** Settings that stop on records Kafka lost. */
-        public Settings(
-                String bootstrap,
-                String topic,
-                Path checkpoint,
-                Duration trigger,
-                Duration watermark,
-                boolean untilIdle,
-                Optional<Long> maxOffsetsPerTrigger) {
-            this(bootstrap, topic, checkpoint, trigger, watermark, untilIdle, maxOffsetsPerTrigger, false);
-        }
     }
 
     private final Lakehouse lake;

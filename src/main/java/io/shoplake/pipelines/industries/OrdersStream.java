@@ -72,18 +72,6 @@ public final class OrdersStream {
                 }
             });
         }
-
-        /** Settings that stop on records Kafka lost. */
-        public Settings(
-                String bootstrap,
-                String topic,
-                Path checkpoint,
-                Duration trigger,
-                boolean availableNow,
-                Optional<Long> maxOffsetsPerTrigger,
-                Optional<Duration> refreshEvery) {
-            this(bootstrap, topic, checkpoint, trigger, availableNow, maxOffsetsPerTrigger, refreshEvery, false);
-        }
     }
 
     /** What one micro-batch did. */

@@ -61,7 +61,8 @@ class EventsStreamTest {
                 Duration.ofSeconds(1),
                 Duration.ofHours(24),
                 false,
-                Optional.of(1_000L));
+                Optional.of(1_000L),
+                false);
         StreamingQuery first = new EventsStream(streamed, MetricSettings.DEFAULT, continuous).start();
         // Stop mid-way: once batch 0 (1,000 records) is committed and batch 1 has begun (its offsets are logged).
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -86,7 +87,8 @@ class EventsStreamTest {
                 Duration.ofSeconds(1),
                 Duration.ofHours(24),
                 true,
-                Optional.of(1_000L));
+                Optional.of(1_000L),
+                false);
         StreamingQuery restarted = new EventsStream(streamed, MetricSettings.DEFAULT, untilIdle).start();
         restarted.awaitTermination();
         // It resumed after the last committed batch (not from the start of the topic) and ran to batch 2.
@@ -149,7 +151,8 @@ class EventsStreamTest {
                 Duration.ofSeconds(1),
                 Duration.ofHours(1),
                 true,
-                Optional.empty());
+                Optional.empty(),
+                false);
         TestServices.send(
                 topic,
                 List.of("2018-10-01T12:00:00-04:00,u1,flyer_open,10,1", "2018-10-01T12:00:40-04:00,u1,list_flyers,,"));

@@ -73,7 +73,8 @@ class OrdersStreamTest {
                                 Duration.ofMillis(200),
                                 false,
                                 Optional.of(80L),
-                                Optional.empty()),
+                                Optional.empty(),
+                                false),
                         reports::add)
                 .start();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -92,7 +93,8 @@ class OrdersStreamTest {
                 Duration.ofMillis(200),
                 true,
                 Optional.of(80L),
-                Optional.empty());
+                Optional.empty(),
+                false);
         assertThat(new OrdersStream(streamed, drain, r -> {}).drain())
                 .as("gold refreshed once, when drained")
                 .isPresent();
@@ -151,7 +153,8 @@ class OrdersStreamTest {
                                 Duration.ofMillis(200),
                                 false,
                                 Optional.of(20L),
-                                Optional.of(Duration.ofHours(1))),
+                                Optional.of(Duration.ofHours(1)),
+                                false),
                         reports::add)
                 .start();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -183,7 +186,8 @@ class OrdersStreamTest {
                                 Duration.ofMillis(200),
                                 true,
                                 Optional.empty(),
-                                Optional.empty()),
+                                Optional.empty(),
+                                false),
                         after::add)
                 .drain();
         assertThat(swings).isEmpty();
