@@ -10,6 +10,7 @@ import io.shoplake.lakehouse.Lakehouse;
 import io.shoplake.lakehouse.Quarantine;
 import io.shoplake.lakehouse.RunLedger;
 import io.shoplake.lakehouse.StepCounts;
+import io.shoplake.lakehouse.StepRun;
 import io.shoplake.lakehouse.TableId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -204,7 +205,7 @@ public final class FileIngest {
     }
 
     private void recordFailure(FileIngestRequest request, Path path, String message) {
-        runs.record(io.shoplake.lakehouse.StepRun.failedBeforeStart(
+        runs.record(StepRun.failedBeforeStart(
                 request.runId(), request.job(), "load " + request.target() + " from " + path.getFileName(), message));
     }
 

@@ -71,9 +71,6 @@ public final class KafkaTopicSource {
                 int group = said.indexOf(" with consumer group");
                 return Optional.of(group < 0 ? said : said.substring(0, group));
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return Optional.empty();
     }
