@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
@@ -108,11 +109,29 @@ public final class Lakehouse {
 
     /** Appends rows, creating the table (partitioned by {@code partitionColumns}) on first write. */
     public void append(TableId table, Dataset<Row> rows, String... partitionColumns) {
+        append(table, rows, Map.of(), partitionColumns);
+    }
+
+    /**
+     * Appends rows that fall into few of the table's partitions (a micro-batch of the latest days) as {@link #append}
+     * does, but without first shuffling them by partition: each task writes one open file per partition it meets, so
+     * many partitions would mean many open files.
+     */
+    public void appendToFewPartitions(TableId table, Dataset<Row> rows, String... partitionColumns) {
+        // Iceberg's write options: no distribution (no shuffle before the write), and a writer that accepts rows of
+        // its partitions in any order.
+        append(table, rows, Map.of("distribution-mode", "none", "fanout-enabled", "true"), partitionColumns);
+    }
+
+    private void append(TableId table, Dataset<Row> rows, Map<String, String> options, String... partitionColumns) {
         if (!exists(table) && createUnlessRaced(table, rows, partitionColumns)) {
             return;
         }
         try {
-            rows.writeTo(sqlName(table)).option("mergeSchema", "true").append();
+            rows.writeTo(sqlName(table))
+                    .option("mergeSchema", "true")
+                    .options(options)
+                    .append();
         } catch (NoSuchTableException e) {
             throw new MissingTableException(table);
         }

@@ -1,5 +1,8 @@
 package io.shoplake.lakehouse;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,6 +62,42 @@ class LakehouseTest {
         assertThat(firstAgain.read(TableId.bronze("people")).count()).isEqualTo(1);
         assertThat(dir.resolve("a/warehouse/bronze/people")).isDirectory();
         assertThat(dir.resolve("b/warehouse/bronze/people")).isDirectory();
+    }
+
+    @Test
+    void appendToFewPartitionsWritesEachTasksRowsWhereTheyAreInsteadOfShufflingThemByPartition() {
+        Lakehouse lake = TestSpark.freshLake(dir);
+        // Two tasks (ids 1-2 and 3-4), each with rows of both partitions.
+        Dataset<Row> rows = TestSpark.spark()
+                .range(1, 5, 1, 2)
+                .select(
+                        col("id").cast(DataTypes.IntegerType).as("id"),
+                        when(col("id").mod(2).equalTo(1), lit("ann"))
+                                .otherwise(lit("bob"))
+                                .as("name"));
+        TableId shuffled = TableId.silver("people_shuffled");
+        TableId inPlace = TableId.silver("people_in_place");
+        lake.append(shuffled, people(new Object[] {0, "ann"}), "name");
+        lake.append(inPlace, people(new Object[] {0, "ann"}), "name");
+
+        lake.append(shuffled, rows, "name");
+        lake.appendToFewPartitions(inPlace, rows, "name");
+
+        for (TableId table : List.of(shuffled, inPlace)) {
+            assertThat(lake.read(table).orderBy("id").collectAsList())
+                    .extracting(r -> r.getInt(0) + ":" + r.getString(1))
+                    .containsExactly("0:ann", "1:ann", "2:bob", "3:ann", "4:bob");
+        }
+        // The first commit wrote one file; the shuffle gathers a partition's rows into one task (one file each), the
+        // in-place write leaves them in both tasks (a file per task and partition).
+        assertThat(dataFiles(lake, shuffled)).isEqualTo(1 + 2);
+        assertThat(dataFiles(lake, inPlace)).isEqualTo(1 + 4);
+    }
+
+    private static long dataFiles(Lakehouse lake, TableId table) {
+        return lake.spark()
+                .sql("SELECT * FROM " + lake.sqlName(table) + ".files")
+                .count();
     }
 
     @Test

@@ -68,6 +68,9 @@ public final class OrdersStore {
         }
     }
 
+    /** At most this many order dates in a batch are written without a shuffle by date (one open file each). */
+    private static final int FEW_DATES = 31;
+
     private static final StructType KNOWN = new StructType()
             .add("order_id", DataTypes.StringType, false)
             .add("seen_source", DataTypes.StringType, false)
@@ -146,13 +149,13 @@ public final class OrdersStore {
                 JobPhase.run(
                         spark,
                         "orders: orders write",
-                        () -> lake.append(
+                        () -> appendByDate(
                                 IndustryTables.ORDERS,
                                 OrdersSilver.orders(newOrders, runId)
                                         .select(OrdersSilver.ORDER_COLUMNS.stream()
                                                 .map(c -> col(c))
                                                 .toArray(Column[]::new)),
-                                "order_date"));
+                                facts.orderDates()));
             }
 
             long quarantined = facts.rejected() + copies + duplicates.size();
@@ -202,7 +205,19 @@ public final class OrdersStore {
         if (orphans) {
             appendAbsent(IndustryTables.ORDER_LINES, lines, scope, List.of("order_id", "line_no"));
         } else {
-            lake.append(IndustryTables.ORDER_LINES, lines, "order_date");
+            appendByDate(IndustryTables.ORDER_LINES, lines, orderDates);
+        }
+    }
+
+    /**
+     * Appends rows partitioned by order_date. A stream's batch spans a few days: its rows are written where they are,
+     * without the shuffle by date Iceberg otherwise asks for; a history file spanning years is shuffled as usual.
+     */
+    private void appendByDate(TableId table, Dataset<Row> rows, List<Object> orderDates) {
+        if (orderDates.size() <= FEW_DATES) {
+            lake.appendToFewPartitions(table, rows, "order_date");
+        } else {
+            lake.append(table, rows, "order_date");
         }
     }
 
