@@ -36,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -148,19 +149,11 @@ public final class IndustryOrdersStreamBench {
 
             // The engine floor: the same records through Spark's Kafka source, in the same batches, appended raw to
             // one Iceberg table a micro-batch (no parse, no silver, no quarantine, no ledger, no replay checks).
-            long floorStarted = System.nanoTime();
-            KafkaTopicSource.read(spark, kafka.bootstrapServers(), "bulk", batchSize, false)
-                    .select(col("value").cast("string").as("value"), col("partition"), col("offset"))
-                    .writeStream()
-                    .option(
-                            "checkpointLocation",
-                            work.resolve("checkpoint-floor").toString())
-                    .trigger(Trigger.AvailableNow())
-                    .foreachBatch((Dataset<Row> batch, Long batchId) ->
-                            lake.append(TableId.bronze("bench_raw_orders"), batch))
-                    .start()
-                    .awaitTermination();
-            double floorSeconds = (System.nanoTime() - floorStarted) / 1e9;
+            double floorSeconds = drain(
+                    KafkaTopicSource.read(spark, kafka.bootstrapServers(), "bulk", batchSize, false)
+                            .select(col("value").cast("string").as("value"), col("partition"), col("offset")),
+                    work.resolve("checkpoint-floor"),
+                    (batch, batchId) -> lake.append(TableId.bronze("bench_raw_orders"), batch));
             double floorRate = lake.read(TableId.bronze("bench_raw_orders")).count() / floorSeconds;
             System.out.printf(
                     "engine floor (Spark's Kafka source appending the raw records to one Iceberg table a batch): %.1f s"
@@ -170,14 +163,10 @@ public final class IndustryOrdersStreamBench {
             // The silver-shape floor: the least the issue asks of a batch (parse, the raw records to bronze, the
             // orders and their lines to silver), three appends and nothing else: no duplicate, replay or data-loss
             // checks, no quarantine, no ledger. What is left between it and the stream is the guarantees' cost.
-            long shapeStarted = System.nanoTime();
-            KafkaTopicSource.read(spark, kafka.bootstrapServers(), "bulk", batchSize, false)
-                    .writeStream()
-                    .option(
-                            "checkpointLocation",
-                            work.resolve("checkpoint-shape").toString())
-                    .trigger(Trigger.AvailableNow())
-                    .foreachBatch((Dataset<Row> batch, Long batchId) -> {
+            double shapeSeconds = drain(
+                    KafkaTopicSource.read(spark, kafka.bootstrapServers(), "bulk", batchSize, false),
+                    work.resolve("checkpoint-shape"),
+                    (batch, batchId) -> {
                         Dataset<Row> parsed = OrderMessages.parse(OrdersStream.messages(batch, "shape"))
                                 .persist(StorageLevel.MEMORY_AND_DISK());
                         lake.append(
@@ -196,10 +185,7 @@ public final class IndustryOrdersStreamBench {
                         lake.appendToFewPartitions(
                                 TableId.silver("bench_shape_lines"), OrdersSilver.lines(valid), "order_date");
                         parsed.unpersist();
-                    })
-                    .start()
-                    .awaitTermination();
-            double shapeSeconds = (System.nanoTime() - shapeStarted) / 1e9;
+                    });
             double shapeRate = lake.read(TableId.silver("bench_shape_orders")).count() / shapeSeconds;
             System.out.printf(
                     "silver-shape floor (parse; raw records to bronze, orders and lines to silver; three appends a batch,"
@@ -257,6 +243,19 @@ public final class IndustryOrdersStreamBench {
             System.out.println(load());
             spark.stop();
         }
+    }
+
+    /** Runs {@code perBatch} over {@code records} until the topic is drained (available-now); the seconds it took. */
+    private static double drain(Dataset<Row> records, Path checkpoint, VoidFunction2<Dataset<Row>, Long> perBatch)
+            throws Exception {
+        long started = System.nanoTime();
+        records.writeStream()
+                .option("checkpointLocation", checkpoint.toString())
+                .trigger(Trigger.AvailableNow())
+                .foreachBatch(perBatch)
+                .start()
+                .awaitTermination();
+        return (System.nanoTime() - started) / 1e9;
     }
 
     /** The machine's load average now (the figures are ratios measured under whatever load there is). */
