@@ -32,8 +32,8 @@ public final class ReportIndustrySwingsCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "TS", description = "The as-of (default: the latest computed).")
     String asOf;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Industries printed (default: 10).")
-    int top;
+    @Option(names = "--top", paramLabel = "N", description = "Industries printed (default: every one).")
+    Integer top;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,7 +43,7 @@ public final class ReportIndustrySwingsCommand implements Callable<Integer> {
         Optional<Instant> at = asOf == null
                 ? Optional.empty()
                 : Optional.of(UsageException.whenInvalid(() -> TimeOptions.instant("--as-of", asOf)));
-        if (top < 1) {
+        if (top != null && top < 1) {
             throw new UsageException("--top must be at least 1, was: " + top);
         }
         try (Workspace workspace = Workspace.of(common)) {
@@ -53,10 +53,11 @@ public final class ReportIndustrySwingsCommand implements Callable<Integer> {
                             + (asOf == null ? "" : " as of " + at.get())
                             + " in gold.industry_swings: run `shoplake run industry-swings` first"));
             var out = spec.commandLine().getOut();
+            int shown = top == null ? result.swings().size() : top;
             if (json.json()) {
-                Output.json(out, SwingsPrinter.json(result, top));
+                Output.json(out, SwingsPrinter.json(result, shown));
             } else {
-                SwingsPrinter.human(out, result, top);
+                SwingsPrinter.human(out, result, shown);
             }
             return ExitCode.OK;
         }

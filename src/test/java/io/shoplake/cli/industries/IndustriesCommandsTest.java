@@ -172,6 +172,55 @@ class IndustriesCommandsTest {
     }
 
     @Test
+    void theReportShowsEveryReferenceIndustryUnlessToldHowMany() throws Exception {
+        TestSpark.spark(); // the CLI borrows the test session
+        String lake = dir.resolve("lake").toString();
+        // Twelve industries: more than the brief's ten, so a fixed default would cut the list short.
+        List<String> twelve = List.of("A1", "B2", "C3", "D4", "E5", "F6", "G7", "H8", "I9", "J10", "K11", "L12");
+        Path industries = dir.resolve("industries.csv");
+        Files.writeString(industries, "industry\n" + String.join("\n", twelve) + "\n");
+        Path customers = dir.resolve("customers.csv");
+        Files.writeString(customers, "customer_id,company_name,specialized_industries\nc1,Acme,A1;B2\n");
+        Path orders = dir.resolve("orders.jsonl");
+        Files.writeString(orders, """
+                {"order_id":"o1","customer_id":"c1","order_lines":[{"product_id":"p1","volume":2,"price":5.0}],\
+                "amount":10.0,"timestamp":"2023-03-01T10:00:00"}
+                """);
+        assertThat(run(
+                        "ingest",
+                        "industry-customers",
+                        "--from",
+                        customers.toString(),
+                        "--industries",
+                        industries.toString(),
+                        "--lake",
+                        lake))
+                .contains("reference: 12 industries");
+        run("ingest", "industry-orders", "--from", orders.toString(), "--lake", lake);
+        assertThat(run("run", "industry-swings", "--lake", lake))
+                .startsWith("industry swings as of 2023-03-01T10:00:00Z (top 3 of 12)\n");
+
+        assertThat(run("report", "industry-swings", "--lake", lake))
+                .startsWith("industry swings as of 2023-03-01T10:00:00Z (top 12 of 12)\n");
+        JsonNode every = JSON.readTree(run("report", "industry-swings", "--json", "--lake", lake));
+        List<String> listed = new ArrayList<>();
+        every.get("top").forEach(s -> listed.add(s.get("industry").asText()));
+        // A1 and B2 swing by 10.00 (ties by name), the other ten by 0.
+        List<String> expected = new ArrayList<>(List.of("A1", "B2"));
+        twelve.stream().skip(2).sorted().forEach(expected::add);
+        assertThat(listed).isEqualTo(expected);
+        assertThat(JSON.readTree(run("report", "industry-swings", "--json", "--top", "2", "--lake", lake))
+                        .get("top"))
+                .hasSize(2);
+    }
+
+    private static String run(String... args) {
+        CliResult result = CliTestSupport.run(args);
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        return result.out();
+    }
+
+    @Test
     void theLiveProducerSendsTheSameOrdersAsTheFileGenerator() throws Exception {
         Path customers = dir.resolve("customers.csv");
         Files.writeString(customers, "customer_id,company_name,specialized_industries\nc1,Acme,Food\nc2,Bolt,\n");
