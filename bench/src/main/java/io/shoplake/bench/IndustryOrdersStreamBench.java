@@ -43,7 +43,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -256,11 +255,7 @@ public final class IndustryOrdersStreamBench {
     private static double drain(Dataset<Row> records, Path checkpoint, VoidFunction2<Dataset<Row>, Long> perBatch)
             throws Exception {
         long started = System.nanoTime();
-        records.writeStream()
-                .option("checkpointLocation", checkpoint.toString())
-                .trigger(Trigger.AvailableNow())
-                .foreachBatch(perBatch)
-                .start()
+        KafkaTopicSource.start(records, "bench-" + checkpoint.getFileName(), checkpoint, Optional.empty(), perBatch)
                 .awaitTermination();
         return (System.nanoTime() - started) / 1e9;
     }

@@ -26,7 +26,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -35,7 +34,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -121,21 +119,12 @@ public final class EventsStream {
                 settings.topic(),
                 settings.maxOffsetsPerTrigger(),
                 settings.allowDataLoss());
-        try {
-            return records.writeStream()
-                    .queryName(JOB + "-" + settings.topic())
-                    .option(
-                            "checkpointLocation",
-                            settings.checkpoint().toAbsolutePath().toString())
-                    .trigger(
-                            settings.untilIdle()
-                                    ? Trigger.AvailableNow()
-                                    : Trigger.ProcessingTime(settings.trigger().toMillis()))
-                    .foreachBatch((Dataset<Row> batch, Long batchId) -> processBatch(batch, batchId))
-                    .start();
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the stream did not start: " + e.getMessage(), e);
-        }
+        return KafkaTopicSource.start(
+                records,
+                JOB + "-" + settings.topic(),
+                settings.checkpoint(),
+                settings.untilIdle() ? Optional.empty() : Optional.of(settings.trigger()),
+                (Dataset<Row> batch, Long batchId) -> processBatch(batch, batchId));
     }
 
     /** Kafka records (value, topic, partition, offset) as bronze-shaped rows: the five source columns as text. */

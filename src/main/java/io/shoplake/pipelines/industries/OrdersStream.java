@@ -14,14 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
-import org.apache.spark.sql.streaming.Trigger;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -109,21 +107,12 @@ public final class OrdersStream {
                 settings.topic(),
                 settings.maxOffsetsPerTrigger(),
                 settings.allowDataLoss());
-        try {
-            return records.writeStream()
-                    .queryName(JOB + "-" + settings.topic())
-                    .option(
-                            "checkpointLocation",
-                            settings.checkpoint().toAbsolutePath().toString())
-                    .trigger(
-                            settings.availableNow()
-                                    ? Trigger.AvailableNow()
-                                    : Trigger.ProcessingTime(settings.trigger().toMillis()))
-                    .foreachBatch((Dataset<Row> batch, Long batchId) -> processBatch(batch, batchId))
-                    .start();
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the stream did not start: " + e.getMessage(), e);
-        }
+        return KafkaTopicSource.start(
+                records,
+                JOB + "-" + settings.topic(),
+                settings.checkpoint(),
+                settings.availableNow() ? Optional.empty() : Optional.of(settings.trigger()),
+                (Dataset<Row> batch, Long batchId) -> processBatch(batch, batchId));
     }
 
     /** Kafka records as bronze rows: the value as text, its topic, partition, offset and produce time. */

@@ -2,11 +2,17 @@ package io.shoplake.sources.kafka;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.SparkThrowable;
+import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.Trigger;
 
 /** A Kafka topic as a Spark stream of its records (key, value, topic, partition, offset, timestamp). */
 public final class KafkaTopicSource {
@@ -46,6 +52,35 @@ public final class KafkaTopicSource {
             reader = reader.option("maxOffsetsPerTrigger", maxRecordsPerBatch.get());
         }
         return reader.load();
+    }
+
+    /**
+     * Starts a query named {@code name} that hands each micro-batch of {@code records} (from {@link #read}, shaped as
+     * the caller likes) to {@code batch}, keeping its progress in {@code checkpoint} so a restart resumes where it
+     * stopped. Every {@code every} if given; if empty, it drains what the topic holds now and stops by itself.
+     */
+    public static StreamingQuery start(
+            Dataset<Row> records,
+            String name,
+            Path checkpoint,
+            Optional<Duration> every,
+            VoidFunction2<Dataset<Row>, Long> batch) {
+        requireNonNull(records, "records is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(checkpoint, "checkpoint is null");
+        requireNonNull(every, "every is null");
+        requireNonNull(batch, "batch is null");
+        try {
+            return records.writeStream()
+                    .queryName(name)
+                    .option("checkpointLocation", checkpoint.toAbsolutePath().toString())
+                    .trigger(
+                            every.map(d -> Trigger.ProcessingTime(d.toMillis())).orElse(Trigger.AvailableNow()))
+                    .foreachBatch(batch)
+                    .start();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the stream did not start: " + e.getMessage(), e);
+        }
     }
 
     /**
