@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -101,7 +104,7 @@ public final class TestServices {
      * fails if any was not.
      */
     public static void send(String topic, List<String> values) {
-        List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+        List<Future<?>> sent = new ArrayList<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -114,13 +117,13 @@ public final class TestServices {
                 sent.add(producer.send(new ProducerRecord<>(topic, value)));
             }
             producer.flush();
-            for (java.util.concurrent.Future<?> record : sent) {
+            for (Future<?> record : sent) {
                 record.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while sending to " + topic, e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(
                     "a record was not written to " + topic + ": " + e.getCause().getMessage(), e.getCause());
         }
