@@ -124,7 +124,7 @@ public final class EventsStream {
                 JOB + "-" + settings.topic(),
                 settings.checkpoint(),
                 settings.untilIdle() ? Optional.empty() : Optional.of(settings.trigger()),
-                (Dataset<Row> batch, Long batchId) -> processBatch(batch, batchId));
+                this::processBatch);
     }
 
     /** Kafka records (value, topic, partition, offset) as bronze-shaped rows: the five source columns as text. */

@@ -112,7 +112,7 @@ public final class OrdersStream {
                 JOB + "-" + settings.topic(),
                 settings.checkpoint(),
                 settings.availableNow() ? Optional.empty() : Optional.of(settings.trigger()),
-                (Dataset<Row> batch, Long batchId) -> processBatch(batch, batchId));
+                this::processBatch);
     }
 
     /** Kafka records as bronze rows: the value as text, its topic, partition, offset and produce time. */
