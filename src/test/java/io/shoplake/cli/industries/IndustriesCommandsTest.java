@@ -317,6 +317,10 @@ class IndustriesCommandsTest {
                 2,
                 "error: --top must be at least 1, was: 0");
         assertError(
+                CliTestSupport.run("report", "industry-swings", "--top", "0", "--lake", lake),
+                2,
+                "error: --top must be at least 1, was: 0");
+        assertError(
                 CliTestSupport.run("run", "industry-swings", "--as-of", "yesterday", "--lake", lake),
                 2,
                 "error: --as-of must be a date and time such as 2023-03-20T23:58:19 or 2023-03-20T23:58:19+01:00, "
